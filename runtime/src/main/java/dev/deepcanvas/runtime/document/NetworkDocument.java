@@ -136,9 +136,9 @@ public final class NetworkDocument {
         return edges.stream().filter(e -> e.touches(nodeId)).toList();
     }
 
-    /** A fresh id from a prefix: dense_1, dense_2, ... */
+    /** A fresh id from a kind or prefix: Dense gives dense_1, dense_2, ...; MaxPool2D max_pool2d_1. */
     public String freshId(String prefix) {
-        String base = prefix.toLowerCase().replaceAll("[^a-z0-9]+", "_");
+        String base = prefix.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase().replaceAll("[^a-z0-9]+", "_");
         for (int i = 1; ; i++) {
             String candidate = base + "_" + i;
             if (indexOf(candidate) < 0) {

@@ -1,0 +1,26 @@
+package dev.deepcanvas.runtime.compile;
+
+import dev.deepcanvas.runtime.document.TrainingSetup;
+import org.nd4j.linalg.learning.config.AdaGrad;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.Nesterovs;
+import org.nd4j.linalg.learning.config.RmsProp;
+import org.nd4j.linalg.learning.config.Sgd;
+
+/** The DL4J updater for a document's optimiser settings. */
+final class Updaters {
+
+    private Updaters() {}
+
+    static IUpdater of(TrainingSetup t) {
+        double lr = t.learningRate();
+        return switch (t.optimizer()) {
+            case SGD -> new Sgd(lr);
+            case NESTEROV -> new Nesterovs(lr, t.momentum());
+            case ADAM -> new Adam(lr, t.beta1(), t.beta2(), t.epsilon());
+            case RMSPROP -> new RmsProp(lr, t.momentum(), t.epsilon());
+            case ADAGRAD -> new AdaGrad(lr, t.epsilon());
+        };
+    }
+}

@@ -1,0 +1,140 @@
+package dev.deepcanvas.runtime.document;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * Loads and saves project files. Saving writes a temporary file beside the target and renames it
+ * over the old one, so a failed save leaves the old file as it was. The data path is stored
+ * relative to the project file and rebased when a project is saved somewhere else.
+ */
+public final class DocumentFiles {
+
+    /** The usual file name ending. */
+    public static final String EXTENSION = ".deepcanvas";
+
+    static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+
+    private final DocumentJson json;
+
+    public DocumentFiles(DocumentJson json) {
+        this.json = json;
+    }
+
+    public DocumentFiles() {
+        this(new DocumentJson());
+    }
+
+    public NetworkDocument load(Path file) throws IOException, DocumentFormatException {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (NoSuchFileException e) {
+            throw new NoSuchFileException(file.toString(), null, "no such file");
+        }
+        if (size > MAX_FILE_BYTES) {
+            throw new DocumentFormatException(String.format("%s is %,d MB; project files are at most %d MB. Is this the right file?",
+                    file.getFileName(), size >> 20, MAX_FILE_BYTES >> 20));
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new DocumentFormatException(file.getFileName() + " is not UTF-8 text; is it a DeepCanvas project?");
+        }
+        try {
+            return json.read(text);
+        } catch (DocumentFormatException e) {
+            throw new DocumentFormatException(file.getFileName() + ": " + e.getMessage());
+        }
+    }
+
+    /** Saves to the file the document was loaded from (relative paths stay as they are). */
+    public void save(NetworkDocument doc, Path file) throws IOException {
+        Path absolute = file.toAbsolutePath();
+        saveAs(doc, absolute.getParent(), absolute);
+    }
+
+    /**
+     * Saves to {@code target}; the document's relative data path, which was relative to {@code
+     * fromDir}, is rewritten relative to the new file's folder. The document itself is updated.
+     */
+    public void saveAs(NetworkDocument doc, Path fromDir, Path target) throws IOException {
+        Path targetDir = target.toAbsolutePath().getParent();
+        DataBinding before = doc.data().orElse(null);
+        if (before != null) {
+            String rebased = rebase(before.path(), fromDir.toAbsolutePath(), targetDir);
+            if (!rebased.equals(before.path())) {
+                doc.setData(new DataBinding(rebased));
+            }
+        }
+        try {
+            writeAtomically(target.toAbsolutePath(), json.write(doc).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            if (before != null && !before.equals(doc.data().orElse(null))) {
+                doc.setData(before);
+            }
+            throw e;
+        }
+    }
+
+    /** The path as the new folder sees it; absolute paths and paths on other drives stay absolute. */
+    static String rebase(String path, Path fromDir, Path toDir) {
+        Path p = Path.of(path);
+        if (p.isAbsolute()) {
+            return path;
+        }
+        Path absolute = fromDir.resolve(p).normalize();
+        try {
+            return toDir.relativize(absolute).toString().replace('\\', '/');
+        } catch (IllegalArgumentException differentRoot) {
+            return absolute.toString();
+        }
+    }
+
+    /** Resolves the document's data path against the project file's folder. */
+    public static Path resolveData(DataBinding data, Path projectFile) {
+        return projectFile.toAbsolutePath().getParent().resolve(data.path()).normalize();
+    }
+
+    /** A temporary file is private to its owner; give the saved file the old file's permissions, or rw-r--r--. */
+    private static void keepPermissions(Path target, Path temp) throws IOException {
+        if (!Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            return;
+        }
+        Set<PosixFilePermission> permissions = Files.exists(target)
+                ? Files.getPosixFilePermissions(target)
+                : PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(temp, permissions);
+    }
+
+    static void writeAtomically(Path target, byte[] bytes) throws IOException {
+        Path dir = target.getParent();
+        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".saving");
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                channel.write(java.nio.ByteBuffer.wrap(bytes));
+                channel.force(true);
+            }
+            keepPermissions(target, temp);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}

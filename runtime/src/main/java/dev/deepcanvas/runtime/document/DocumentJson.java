@@ -1,0 +1,354 @@
+package dev.deepcanvas.runtime.document;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.deepcanvas.runtime.catalog.LayerCatalog;
+import dev.deepcanvas.runtime.catalog.LayerKind;
+import dev.deepcanvas.runtime.catalog.ParamSpec;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads and writes the DeepCanvas project format (docs/file-format.md). Reading is strict and never
+ * instantiates anything named in the file: it walks a plain JSON tree and checks every field
+ * against the layer catalog, so a bad file gets one message saying what is wrong and where.
+ */
+public final class DocumentJson {
+
+    /** The format this version writes and the newest it reads. */
+    public static final int FORMAT_VERSION = 1;
+
+    static final int MAX_DEPTH = 32;
+    static final int MAX_LAYERS = 100_000;
+    static final int MAX_EDGES = 1_000_000;
+    static final int MAX_ID_LENGTH = 200;
+
+    private static final Set<String> TOP_FIELDS = Set.of("formatVersion", "name", "layers", "edges", "training", "data");
+    private static final Set<String> LAYER_FIELDS = Set.of("id", "kind", "x", "y", "params");
+    private static final Set<String> EDGE_FIELDS = Set.of("from", "fromPort", "to", "toPort");
+    private static final Set<String> TRAINING_FIELDS =
+            Set.of("optimizer", "learningRate", "momentum", "beta1", "beta2", "epsilon", "batchSize", "epochs", "seed");
+
+    private final LayerCatalog catalog;
+    private final ObjectMapper mapper;
+
+    public DocumentJson(LayerCatalog catalog) {
+        this.catalog = catalog;
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_DEPTH)
+                        .maxNumberLength(64)
+                        .maxStringLength(1_000_000)
+                        .build())
+                .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+        this.mapper = new ObjectMapper(factory);
+    }
+
+    public DocumentJson() {
+        this(LayerCatalog.standard());
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    /** The canonical text of a document: two-space indent, '\n' line ends, a final newline. */
+    public String write(NetworkDocument doc) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("formatVersion", FORMAT_VERSION);
+        root.put("name", doc.name());
+        var layers = root.putArray("layers");
+        for (LayerNode n : doc.nodes()) {
+            ObjectNode o = layers.addObject();
+            o.put("id", n.id());
+            o.put("kind", n.kind());
+            o.put("x", finite(n.x(), n.id() + " position"));
+            o.put("y", finite(n.y(), n.id() + " position"));
+            ObjectNode params = o.putObject("params");
+            n.params().forEach((name, value) -> {
+                if (value instanceof Long l) {
+                    params.put(name, l);
+                } else if (value instanceof Double d) {
+                    params.put(name, finite(d, n.id() + "." + name));
+                } else if (value instanceof Boolean b) {
+                    params.put(name, b);
+                } else {
+                    params.put(name, String.valueOf(value));
+                }
+            });
+        }
+        var edges = root.putArray("edges");
+        for (Edge e : doc.edges()) {
+            ObjectNode o = edges.addObject();
+            o.put("from", e.from());
+            o.put("fromPort", e.fromPort());
+            o.put("to", e.to());
+            o.put("toPort", e.toPort());
+        }
+        TrainingSetup t = doc.training();
+        ObjectNode training = root.putObject("training");
+        training.put("optimizer", t.optimizer().fileName());
+        training.put("learningRate", finite(t.learningRate(), "learning rate"));
+        training.put("momentum", finite(t.momentum(), "momentum"));
+        training.put("beta1", finite(t.beta1(), "beta1"));
+        training.put("beta2", finite(t.beta2(), "beta2"));
+        training.put("epsilon", finite(t.epsilon(), "epsilon"));
+        training.put("batchSize", t.batchSize());
+        training.put("epochs", t.epochs());
+        training.put("seed", t.seed());
+        doc.data().ifPresent(d -> root.putObject("data").put("path", d.path()));
+        try {
+            var printer = new DefaultPrettyPrinter()
+                    .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                    .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+            return mapper.writer(printer).writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a JSON tree", e);
+        }
+    }
+
+    /** JSON has no NaN or infinity; refuse rather than write a file that cannot be read back. */
+    private static double finite(double value, String what) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(what + " is " + value + ", which a project file cannot store");
+        }
+        return value;
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    public NetworkDocument read(String text) throws DocumentFormatException {
+        JsonNode root;
+        try {
+            root = mapper.readTree(text);
+        } catch (StreamConstraintsException e) {
+            throw new DocumentFormatException("The file nests data deeper than " + MAX_DEPTH
+                    + " levels or holds an over-long value; a DeepCanvas project never does. Is this the right file?");
+        } catch (JsonProcessingException e) {
+            var where = e.getLocation();
+            String at = where == null ? "" : "line " + where.getLineNr() + ", column " + where.getColumnNr() + ": ";
+            throw new DocumentFormatException("Not valid JSON at " + at + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new DocumentFormatException("The file is empty or is not a JSON object; a DeepCanvas project starts with '{'.");
+        }
+        return new Reader().document(root);
+    }
+
+    /** One read: keeps the path of the value being read for messages. */
+    private final class Reader {
+
+        NetworkDocument document(JsonNode root) throws DocumentFormatException {
+            knownFields(root, TOP_FIELDS, "the top level");
+            JsonNode version = root.get("formatVersion");
+            if (version == null || !version.canConvertToExactIntegral()) {
+                throw new DocumentFormatException("formatVersion is missing; is this a DeepCanvas project file?");
+            }
+            if (version.asLong() > FORMAT_VERSION || version.asLong() < 1) {
+                throw new DocumentFormatException("The file has format version " + version.asText()
+                        + ", but this DeepCanvas reads versions 1 to " + FORMAT_VERSION
+                        + (version.asLong() > FORMAT_VERSION ? ". It was written by a newer DeepCanvas: please update." : "."));
+            }
+            NetworkDocument doc = new NetworkDocument(text(root, "name", "name"));
+            JsonNode layers = array(root, "layers", MAX_LAYERS);
+            Set<String> ids = new HashSet<>();
+            for (int i = 0; i < layers.size(); i++) {
+                LayerNode node = layer(layers.get(i), "layers[" + i + "]");
+                ids.add(node.id());
+                doc.add(node);
+            }
+            JsonNode edges = array(root, "edges", MAX_EDGES);
+            for (int i = 0; i < edges.size(); i++) {
+                doc.connect(edge(edges.get(i), "edges[" + i + "]", ids));
+            }
+            if (root.has("training")) {
+                doc.setTraining(training(root.get("training")));
+            }
+            if (root.has("data")) {
+                JsonNode data = object(root.get("data"), "data");
+                knownFields(data, Set.of("path"), "data");
+                doc.setData(new DataBinding(text(data, "path", "data.path")));
+            }
+            return doc;
+        }
+
+        private LayerNode layer(JsonNode o, String where) throws DocumentFormatException {
+            object(o, where);
+            knownFields(o, LAYER_FIELDS, where);
+            String id = text(o, "id", where + ".id");
+            if (id.isBlank() || id.length() > MAX_ID_LENGTH || id.chars().anyMatch(Character::isISOControl)) {
+                throw new DocumentFormatException(where + ".id must be 1 to " + MAX_ID_LENGTH + " printable characters.");
+            }
+            String label = where + " ('" + id + "')";
+            String kindId = text(o, "kind", label + ".kind");
+            LayerKind kind = catalog.find(kindId).orElseThrow(() -> new DocumentFormatException(
+                    label + " has the unknown layer kind '" + kindId + "'. Known kinds: " + String.join(", ", catalog.ids()) + "."));
+            double x = number(o, "x", label, 0);
+            double y = number(o, "y", label, 0);
+            Map<String, Object> params = new LinkedHashMap<>();
+            if (o.has("params")) {
+                JsonNode p = object(o.get("params"), label + ".params");
+                for (Iterator<Map.Entry<String, JsonNode>> it = p.fields(); it.hasNext(); ) {
+                    var field = it.next();
+                    if (!kind.hasParam(field.getKey())) {
+                        throw new DocumentFormatException(label + ": " + kind.id() + " has no parameter '" + field.getKey()
+                                + "'. Its parameters are: " + String.join(", ", kind.params().stream().map(ParamSpec::name).toList()) + ".");
+                    }
+                    params.put(field.getKey(), value(kind.param(field.getKey()), field.getValue(), label + ".params." + field.getKey()));
+                }
+            }
+            return new LayerNode(id, kindId, params, x, y);
+        }
+
+        private Object value(ParamSpec spec, JsonNode v, String where) throws DocumentFormatException {
+            switch (spec.type()) {
+                case INTEGER -> {
+                    if (!v.isIntegralNumber() && !(v.isNumber() && v.canConvertToExactIntegral())) {
+                        throw new DocumentFormatException(where + " must be a whole number, not " + v + ".");
+                    }
+                    if (!v.canConvertToLong()) {
+                        throw new DocumentFormatException(where + " is " + v + ", an absurd size; at most "
+                                + String.format("%,d", spec.max().longValue()) + " is allowed.");
+                    }
+                    return v.asLong();
+                }
+                case DECIMAL -> {
+                    if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
+                        throw new DocumentFormatException(where + " must be a number, not " + v + ".");
+                    }
+                    return v.asDouble();
+                }
+                case BOOLEAN -> {
+                    if (!v.isBoolean()) {
+                        throw new DocumentFormatException(where + " must be true or false, not " + v + ".");
+                    }
+                    return v.asBoolean();
+                }
+                default -> {
+                    if (!v.isTextual() || !spec.choices().contains(v.asText())) {
+                        throw new DocumentFormatException(where + " must be one of " + String.join(", ", spec.choices()) + ", not " + v + ".");
+                    }
+                    return v.asText();
+                }
+            }
+        }
+
+        private Edge edge(JsonNode o, String where, Set<String> ids) throws DocumentFormatException {
+            object(o, where);
+            knownFields(o, EDGE_FIELDS, where);
+            String from = text(o, "from", where + ".from");
+            String to = text(o, "to", where + ".to");
+            for (String end : new String[] {from, to}) {
+                if (!ids.contains(end)) {
+                    throw new DocumentFormatException(where + " connects '" + from + "' to '" + to
+                            + "', but there is no layer '" + end + "'. Delete the wire or restore the layer.");
+                }
+            }
+            return new Edge(from, (int) integer(o, "fromPort", where, 0, 0, 1024), to, (int) integer(o, "toPort", where, 0, 0, 1024));
+        }
+
+        private TrainingSetup training(JsonNode o) throws DocumentFormatException {
+            object(o, "training");
+            knownFields(o, TRAINING_FIELDS, "training");
+            TrainingSetup d = TrainingSetup.defaults();
+            Optimizer optimizer = d.optimizer();
+            if (o.has("optimizer")) {
+                String name = text(o, "optimizer", "training.optimizer");
+                optimizer = Optimizer.fromFileName(name);
+                if (optimizer == null) {
+                    throw new DocumentFormatException("training.optimizer '" + name + "' is not one of sgd, nesterov, adam, rmsprop, adagrad.");
+                }
+            }
+            double lr = positive(o, "learningRate", d.learningRate());
+            return new TrainingSetup(
+                    optimizer,
+                    lr,
+                    number(o, "momentum", "training", d.momentum()),
+                    number(o, "beta1", "training", d.beta1()),
+                    number(o, "beta2", "training", d.beta2()),
+                    positive(o, "epsilon", d.epsilon()),
+                    (int) integer(o, "batchSize", "training", d.batchSize(), 1, 1_000_000),
+                    (int) integer(o, "epochs", "training", d.epochs(), 1, 1_000_000),
+                    integer(o, "seed", "training", d.seed(), Long.MIN_VALUE, Long.MAX_VALUE));
+        }
+
+        private double positive(JsonNode o, String field, double fallback) throws DocumentFormatException {
+            double v = number(o, field, "training", fallback);
+            if (v <= 0) {
+                throw new DocumentFormatException("training." + field + " must be greater than 0, not " + v + ".");
+            }
+            return v;
+        }
+
+        private JsonNode object(JsonNode v, String where) throws DocumentFormatException {
+            if (v == null || !v.isObject()) {
+                throw new DocumentFormatException(where + " must be a JSON object.");
+            }
+            return v;
+        }
+
+        private JsonNode array(JsonNode o, String field, int max) throws DocumentFormatException {
+            JsonNode v = o.get(field);
+            if (v == null) {
+                return JsonNodeFactory.instance.arrayNode();
+            }
+            if (!v.isArray()) {
+                throw new DocumentFormatException(field + " must be a JSON array.");
+            }
+            if (v.size() > max) {
+                throw new DocumentFormatException(String.format("%s holds %,d entries; at most %,d are allowed.", field, v.size(), max));
+            }
+            return v;
+        }
+
+        private String text(JsonNode o, String field, String where) throws DocumentFormatException {
+            JsonNode v = o.get(field);
+            if (v == null || !v.isTextual()) {
+                throw new DocumentFormatException(where + " is missing or is not text.");
+            }
+            return v.asText();
+        }
+
+        private double number(JsonNode o, String field, String where, double fallback) throws DocumentFormatException {
+            JsonNode v = o.get(field);
+            if (v == null) {
+                return fallback;
+            }
+            if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
+                throw new DocumentFormatException(where + "." + field + " must be a number, not " + v + ".");
+            }
+            return v.asDouble();
+        }
+
+        private long integer(JsonNode o, String field, String where, long fallback, long min, long max) throws DocumentFormatException {
+            JsonNode v = o.get(field);
+            if (v == null) {
+                return fallback;
+            }
+            if (!v.canConvertToExactIntegral() || !v.canConvertToLong() || v.asLong() < min || v.asLong() > max) {
+                throw new DocumentFormatException(String.format("%s.%s must be a whole number from %,d to %,d, not %s.", where, field, min, max, v));
+            }
+            return v.asLong();
+        }
+
+        private void knownFields(JsonNode o, Set<String> allowed, String where) throws DocumentFormatException {
+            for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
+                String name = it.next();
+                if (!allowed.contains(name)) {
+                    throw new DocumentFormatException("Unknown field '" + name + "' in " + where + ".");
+                }
+            }
+        }
+    }
+
+}

@@ -1,0 +1,7 @@
+package dev.deepcanvas.runtime.shape;
+
+/** How bad a diagnostic is: errors keep the network from compiling, warnings do not. */
+public enum Severity {
+    ERROR,
+    WARNING
+}

@@ -1,0 +1,158 @@
+package dev.deepcanvas.runtime.summary;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.deepcanvas.runtime.document.LayerNode;
+import dev.deepcanvas.runtime.document.NetworkDocument;
+import dev.deepcanvas.runtime.shape.Diagnostic;
+import dev.deepcanvas.runtime.shape.NetworkAnalysis;
+import dev.deepcanvas.runtime.shape.NodeInfo;
+import dev.deepcanvas.runtime.shape.ShapeInference;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The Keras-like table of a network: one row per layer, then the parameter totals. */
+public final class NetworkSummary {
+
+    /** One table row; shape "?" and params -1 when inference could not reach the layer. */
+    public record Row(String id, String kind, String shape, long params, long trainable, List<String> inputs) {}
+
+    private final NetworkDocument doc;
+    private final NetworkAnalysis analysis;
+    private final List<Row> rows = new ArrayList<>();
+
+    public NetworkSummary(NetworkDocument doc, NetworkAnalysis analysis) {
+        this.doc = doc;
+        this.analysis = analysis;
+        Set<String> order = new LinkedHashSet<>(analysis.order());
+        doc.nodes().forEach(n -> order.add(n.id()));
+        for (String id : order) {
+            LayerNode n = doc.node(id).orElseThrow();
+            NodeInfo info = analysis.info(id).orElse(null);
+            rows.add(new Row(id, n.kind(), info == null ? "?" : info.shape().display(),
+                    info == null ? -1 : info.parameters(), info == null ? -1 : info.trainable(),
+                    analysis.inputsOf().getOrDefault(id, List.of())));
+        }
+    }
+
+    public static NetworkSummary of(NetworkDocument doc) {
+        return new NetworkSummary(doc, ShapeInference.analyse(doc));
+    }
+
+    public List<Row> rows() {
+        return rows;
+    }
+
+    public long total() {
+        return analysis.totalParameters();
+    }
+
+    public long trainable() {
+        return analysis.trainableParameters();
+    }
+
+    /** The table as plain text, columns sized to their content. */
+    public String toText() {
+        String[] head = {"Layer (id)", "Kind", "Output shape", "Param #", "Connected to"};
+        List<String[]> cells = new ArrayList<>();
+        for (Row r : rows) {
+            cells.add(new String[] {r.id(), r.kind(), r.shape(), r.params() < 0 ? "?" : String.format("%,d", r.params()), String.join(", ", r.inputs())});
+        }
+        int[] width = new int[head.length];
+        for (int c = 0; c < head.length; c++) {
+            width[c] = head[c].length();
+            for (String[] row : cells) {
+                width[c] = Math.max(width[c], row[c].length());
+            }
+        }
+        int lineWidth = 0;
+        for (int w : width) {
+            lineWidth += w + 2;
+        }
+        StringBuilder out = new StringBuilder();
+        out.append("Model: \"").append(doc.name()).append("\"\n");
+        out.append("-".repeat(lineWidth)).append('\n');
+        appendRow(out, head, width);
+        out.append("=".repeat(lineWidth)).append('\n');
+        for (String[] row : cells) {
+            appendRow(out, row, width);
+        }
+        out.append("=".repeat(lineWidth)).append('\n');
+        out.append(String.format("Total params: %,d%n", total()));
+        out.append(String.format("Trainable params: %,d%n", trainable()));
+        out.append(String.format("Non-trainable params: %,d%n", total() - trainable()));
+        return out.toString();
+    }
+
+    private static void appendRow(StringBuilder out, String[] row, int[] width) {
+        StringBuilder line = new StringBuilder();
+        for (int c = 0; c < row.length; c++) {
+            // The parameter count is right-aligned, as in Keras.
+            String cell = c == 3 ? pad(row[c], width[c], true) : pad(row[c], width[c], false);
+            line.append(cell).append("  ");
+        }
+        out.append(line.toString().stripTrailing()).append('\n');
+    }
+
+    private static String pad(String s, int width, boolean right) {
+        String spaces = " ".repeat(width - s.length());
+        return right ? spaces + s : s + spaces;
+    }
+
+    /** The table and diagnostics as a JSON object, for scripts. */
+    public ObjectNode toJson() {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("name", doc.name());
+        root.put("valid", analysis.isValid());
+        ArrayNode layers = root.putArray("layers");
+        for (Row r : rows) {
+            ObjectNode o = layers.addObject();
+            o.put("id", r.id());
+            o.put("kind", r.kind());
+            if (r.params() >= 0) {
+                o.put("outputShape", r.shape());
+                ArrayNode shape = o.putArray("activationShape");
+                for (long d : analysis.shapeOf(r.id()).orElseThrow().activationShape(1)) {
+                    shape.add(d);
+                }
+                o.put("params", r.params());
+                o.put("trainableParams", r.trainable());
+            }
+            ArrayNode inputs = o.putArray("inputs");
+            r.inputs().forEach(inputs::add);
+        }
+        root.put("totalParams", total());
+        root.put("trainableParams", trainable());
+        root.put("nonTrainableParams", total() - trainable());
+        root.set("diagnostics", diagnosticsJson(analysis.diagnostics()));
+        return root;
+    }
+
+    public static ArrayNode diagnosticsJson(List<Diagnostic> diagnostics) {
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        for (Diagnostic d : diagnostics) {
+            ObjectNode o = array.addObject();
+            if (d.nodeId() == null) {
+                o.putNull("layer");
+            } else {
+                o.put("layer", d.nodeId());
+            }
+            o.put("severity", d.severity().name().toLowerCase());
+            o.put("message", d.message());
+            o.put("hint", d.hint());
+        }
+        return array;
+    }
+
+    public static String pretty(ObjectNode node) {
+        try {
+            return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
