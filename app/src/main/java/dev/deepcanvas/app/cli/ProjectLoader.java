@@ -11,26 +11,35 @@ import java.nio.file.Path;
 /** Loads a project for a command, turning every failure into one line on standard error. */
 final class ProjectLoader {
 
-    /** The loaded document, or null after printing why not; {@link #exitCode()} says how it failed. */
     private int exitCode = DeepCanvasCommand.OK;
+    private String problem;
 
+    /** The loaded document, or null after printing why not; {@link #exitCode()} says how it failed. */
     NetworkDocument load(Path file, PrintWriter err) {
         try {
             return new DocumentFiles().load(file);
         } catch (NoSuchFileException e) {
-            err.println("deepcanvas: " + file + ": no such file");
-            exitCode = DeepCanvasCommand.IO_ERROR;
+            fail(file + ": no such file", DeepCanvasCommand.IO_ERROR);
         } catch (IOException e) {
-            err.println("deepcanvas: " + file + ": cannot read: " + e.getMessage());
-            exitCode = DeepCanvasCommand.IO_ERROR;
+            fail(file + ": cannot read: " + e.getMessage(), DeepCanvasCommand.IO_ERROR);
         } catch (DocumentFormatException e) {
-            err.println("deepcanvas: " + e.getMessage());
-            exitCode = DeepCanvasCommand.INVALID;
+            fail(e.getMessage(), DeepCanvasCommand.INVALID);
         }
+        err.println("deepcanvas: " + problem);
         return null;
+    }
+
+    private void fail(String message, int code) {
+        problem = message;
+        exitCode = code;
     }
 
     int exitCode() {
         return exitCode;
+    }
+
+    /** Why the last load failed. */
+    String problem() {
+        return problem;
     }
 }

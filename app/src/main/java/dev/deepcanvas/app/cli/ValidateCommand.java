@@ -39,7 +39,7 @@ final class ValidateCommand implements Callable<Integer> {
             if (json) {
                 ObjectNode result = JsonNodeFactory.instance.objectNode();
                 result.put("valid", false);
-                result.put("error", "file could not be loaded");
+                result.put("error", loader.problem());
                 out.print(NetworkSummary.pretty(result));
                 out.flush();
             }
