@@ -13,6 +13,8 @@ public final class Activations {
     static {
         BY_NAME.put("relu", Activation.RELU);
         BY_NAME.put("leaky_relu", Activation.LEAKYRELU);
+        BY_NAME.put("randomized_relu", Activation.RRELU);
+        BY_NAME.put("thresholded_relu", Activation.THRESHOLDEDRELU);
         BY_NAME.put("elu", Activation.ELU);
         BY_NAME.put("selu", Activation.SELU);
         BY_NAME.put("gelu", Activation.GELU);

@@ -99,7 +99,7 @@ class DocumentJsonTest {
     void wrong_parameter_types_and_names_are_named() {
         assertEquals("layers[0] ('a').params.units must be a whole number, not \"many\".",
                 error("{\"formatVersion\":1,\"name\":\"n\",\"layers\":[{\"id\":\"a\",\"kind\":\"Dense\",\"params\":{\"units\":\"many\"}}]}"));
-        assertEquals("layers[0] ('a').params.activation must be one of relu, leaky_relu, elu, selu, gelu, swish, mish, relu6, sigmoid, hard_sigmoid, tanh, hard_tanh, rational_tanh, rectified_tanh, softmax, softplus, softsign, cube, identity, not \"relux\".",
+        assertEquals("layers[0] ('a').params.activation must be one of relu, leaky_relu, randomized_relu, thresholded_relu, elu, selu, gelu, swish, mish, relu6, sigmoid, hard_sigmoid, tanh, hard_tanh, rational_tanh, rectified_tanh, softmax, softplus, softsign, cube, identity, not \"relux\".",
                 error("{\"formatVersion\":1,\"name\":\"n\",\"layers\":[{\"id\":\"a\",\"kind\":\"Dense\",\"params\":{\"activation\":\"relux\"}}]}"));
         assertEquals("layers[0] ('a'): Dense has no parameter 'unit'. Its parameters are: units, activation, useBias.",
                 error("{\"formatVersion\":1,\"name\":\"n\",\"layers\":[{\"id\":\"a\",\"kind\":\"Dense\",\"params\":{\"unit\":3}}]}"));

@@ -5,7 +5,6 @@ import dev.deepcanvas.runtime.catalog.CompileContext;
 import dev.deepcanvas.runtime.catalog.Dl4jVertex;
 import dev.deepcanvas.runtime.catalog.Group;
 import dev.deepcanvas.runtime.catalog.LayerShape;
-import dev.deepcanvas.runtime.catalog.ParamSpec;
 import dev.deepcanvas.runtime.catalog.Params;
 import dev.deepcanvas.runtime.catalog.ShapeProblem;
 import dev.deepcanvas.runtime.shape.Shape;
@@ -16,16 +15,7 @@ import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 public final class Conv2DKind extends AbstractKind {
 
     public Conv2DKind() {
-        super(
-                "Conv2D",
-                Group.CONVOLUTION,
-                ParamSpec.integer("filters", 32, 1, 65_536),
-                ParamSpec.integer("kernel", 3, 1, 1024),
-                ParamSpec.integer("stride", 1, 1, 1024),
-                ParamSpec.choice("padding", Rules.VALID, List.of(Rules.VALID, Rules.SAME)),
-                ParamSpec.integer("dilation", 1, 1, 1024),
-                ParamSpec.choice("activation", "relu", Activations.NAMES),
-                ParamSpec.bool("useBias", true));
+        super("Conv2D", Group.CONVOLUTION, Rules.convolutionParams());
     }
 
     @Override

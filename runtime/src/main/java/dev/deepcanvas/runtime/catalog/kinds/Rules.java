@@ -1,7 +1,10 @@
 package dev.deepcanvas.runtime.catalog.kinds;
 
+import dev.deepcanvas.runtime.catalog.Activations;
+import dev.deepcanvas.runtime.catalog.ParamSpec;
 import dev.deepcanvas.runtime.catalog.ShapeProblem;
 import dev.deepcanvas.runtime.shape.Shape;
+import java.util.List;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 
 /** Checks and formulas that several shape rules share. */
@@ -77,6 +80,19 @@ final class Rules {
                     "Use padding 'same', a smaller " + what.toLowerCase() + ", or fewer downsampling layers before it.");
         }
         return (in - effective) / stride + 1;
+    }
+
+    /** The parameters Conv1D and Conv2D share, in inspector order. */
+    static ParamSpec[] convolutionParams() {
+        return new ParamSpec[] {
+            ParamSpec.integer("filters", 32, 1, 65_536),
+            ParamSpec.integer("kernel", 3, 1, 1024),
+            ParamSpec.integer("stride", 1, 1, 1024),
+            ParamSpec.choice("padding", VALID, List.of(VALID, SAME)),
+            ParamSpec.integer("dilation", 1, 1, 1024),
+            ParamSpec.choice("activation", "relu", Activations.NAMES),
+            ParamSpec.bool("useBias", true)
+        };
     }
 
     static ConvolutionMode mode(String padding) {
