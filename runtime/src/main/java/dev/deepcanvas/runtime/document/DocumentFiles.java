@@ -76,7 +76,7 @@ public final class DocumentFiles {
         if (before != null) {
             String rebased = rebase(before.path(), fromDir.toAbsolutePath(), targetDir);
             if (!rebased.equals(before.path())) {
-                doc.setData(new DataBinding(rebased));
+                doc.setData(before.withPath(rebased));
             }
         }
         try {

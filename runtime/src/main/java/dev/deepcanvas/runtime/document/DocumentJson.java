@@ -16,6 +16,7 @@ import dev.deepcanvas.runtime.catalog.ParamSpec;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -37,6 +38,8 @@ public final class DocumentJson {
     private static final Set<String> TOP_FIELDS = Set.of("formatVersion", "name", "layers", "edges", "training", "data");
     private static final Set<String> LAYER_FIELDS = Set.of("id", "kind", "x", "y", "params");
     private static final Set<String> EDGE_FIELDS = Set.of("from", "fromPort", "to", "toPort");
+    private static final Set<String> DATA_FIELDS = Set.of(
+            "path", "format", "label", "ignore", "categorical", "task", "missing", "normalization", "split", "augmentation");
     private static final Set<String> TRAINING_FIELDS =
             Set.of("optimizer", "learningRate", "momentum", "beta1", "beta2", "epsilon", "batchSize", "epochs", "seed");
 
@@ -106,7 +109,7 @@ public final class DocumentJson {
         training.put("batchSize", t.batchSize());
         training.put("epochs", t.epochs());
         training.put("seed", t.seed());
-        doc.data().ifPresent(d -> root.putObject("data").put("path", d.path()));
+        doc.data().ifPresent(d -> writeData(root.putObject("data"), d));
         try {
             var printer = new DefaultPrettyPrinter()
                     .withObjectIndenter(new DefaultIndenter("  ", "\n"))
@@ -115,6 +118,33 @@ public final class DocumentJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise a JSON tree", e);
         }
+    }
+
+    private static void writeData(ObjectNode o, DataBinding d) {
+        o.put("path", d.path());
+        o.put("format", lower(d.format()));
+        if (d.label() != null) {
+            o.put("label", d.label());
+        }
+        d.ignore().forEach(o.withArray("ignore")::add);
+        d.categorical().forEach(o.withArray("categorical")::add);
+        o.put("task", lower(d.task()));
+        o.put("missing", lower(d.missing()));
+        o.put("normalization", lower(d.normalization()));
+        ObjectNode split = o.putObject("split");
+        split.put("train", finite(d.trainFraction(), "train fraction"));
+        split.put("validation", finite(d.validationFraction(), "validation fraction"));
+        split.put("test", finite(d.testFraction(), "test fraction"));
+        if (d.augmentation().any()) {
+            ObjectNode a = o.putObject("augmentation");
+            a.put("flip", d.augmentation().flip());
+            a.put("rotation", finite(d.augmentation().rotation(), "rotation"));
+            a.put("shift", d.augmentation().shift());
+        }
+    }
+
+    static String lower(Enum<?> e) {
+        return e.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** JSON has no NaN or infinity; refuse rather than write a file that cannot be read back. */
@@ -175,9 +205,7 @@ public final class DocumentJson {
                 doc.setTraining(training(root.get("training")));
             }
             if (root.has("data")) {
-                JsonNode data = object(root.get("data"), "data");
-                knownFields(data, Set.of("path"), "data");
-                doc.setData(new DataBinding(text(data, "path", "data.path")));
+                doc.setData(data(object(root.get("data"), "data")));
             }
             return doc;
         }
@@ -255,6 +283,78 @@ public final class DocumentJson {
                 }
             }
             return new Edge(from, (int) integer(o, "fromPort", where, 0, 0, 1024), to, (int) integer(o, "toPort", where, 0, 0, 1024));
+        }
+
+        private DataBinding data(JsonNode o) throws DocumentFormatException {
+            knownFields(o, DATA_FIELDS, "data");
+            String path = text(o, "path", "data.path");
+            DataBinding.Format format = choice(o, "format", DataBinding.Format.class, DataBinding.Format.CSV);
+            DataBinding d = format == DataBinding.Format.CSV ? DataBinding.csv(path) : DataBinding.images(path);
+            if (o.has("label")) {
+                d = d.withLabel(text(o, "label", "data.label"));
+            }
+            d = d.withColumns(texts(o, "ignore"), texts(o, "categorical"))
+                    .withTask(choice(o, "task", DataBinding.TaskChoice.class, d.task()))
+                    .withMissing(choice(o, "missing", DataBinding.MissingValues.class, d.missing()))
+                    .withNormalization(choice(o, "normalization", DataBinding.Normalization.class, d.normalization()));
+            if (o.has("split")) {
+                JsonNode split = object(o.get("split"), "data.split");
+                knownFields(split, Set.of("train", "validation", "test"), "data.split");
+                double train = number(split, "train", "data.split", d.trainFraction());
+                double validation = number(split, "validation", "data.split", d.validationFraction());
+                double test = number(split, "test", "data.split", d.testFraction());
+                if (train <= 0 || validation < 0 || test < 0 || Math.abs(train + validation + test - 1) > 1e-6) {
+                    throw new DocumentFormatException("data.split fractions must be positive for train, not negative, and add up to 1; they are "
+                            + train + ", " + validation + ", " + test + ".");
+                }
+                d = d.withSplit(train, validation, test);
+            }
+            if (o.has("augmentation")) {
+                JsonNode a = object(o.get("augmentation"), "data.augmentation");
+                knownFields(a, Set.of("flip", "rotation", "shift"), "data.augmentation");
+                JsonNode flip = a.path("flip");
+                if (!flip.isMissingNode() && !flip.isBoolean()) {
+                    throw new DocumentFormatException("data.augmentation.flip must be true or false, not " + flip + ".");
+                }
+                d = d.withAugmentation(new DataBinding.Augmentation(flip.asBoolean(false),
+                        number(a, "rotation", "data.augmentation", 0), (int) integer(a, "shift", "data.augmentation", 0, 0, 64)));
+            }
+            return d;
+        }
+
+        private <E extends Enum<E>> E choice(JsonNode o, String field, Class<E> type, E fallback) throws DocumentFormatException {
+            if (!o.has(field)) {
+                return fallback;
+            }
+            String value = text(o, field, "data." + field);
+            for (E e : type.getEnumConstants()) {
+                if (lower(e).equals(value)) {
+                    return e;
+                }
+            }
+            List<String> names = java.util.Arrays.stream(type.getEnumConstants()).map(DocumentJson::lower).toList();
+            throw new DocumentFormatException("data." + field + " '" + value + "' is not one of " + String.join(", ", names) + ".");
+        }
+
+        private List<String> texts(JsonNode o, String field) throws DocumentFormatException {
+            JsonNode v = o.get(field);
+            if (v == null) {
+                return List.of();
+            }
+            List<String> out = new java.util.ArrayList<>();
+            if (v.isArray()) {
+                for (JsonNode item : v) {
+                    if (!item.isTextual()) {
+                        v = null;
+                        break;
+                    }
+                    out.add(item.asText());
+                }
+            }
+            if (v == null || !v.isArray()) {
+                throw new DocumentFormatException("data." + field + " must be a list of column names.");
+            }
+            return out;
         }
 
         private TrainingSetup training(JsonNode o) throws DocumentFormatException {

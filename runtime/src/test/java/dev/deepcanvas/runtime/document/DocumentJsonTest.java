@@ -23,7 +23,8 @@ class DocumentJsonTest {
         b.from(trunk).then("Output", "units", 1, "activation", "identity", "loss", "mae");
         NetworkDocument doc = b.build();
         doc.setTraining(TrainingSetup.defaults().withOptimizer(Optimizer.NESTEROV, 0.05).withBatchSize(16).withEpochs(7).withSeed(-3));
-        doc.setData(new DataBinding("data/iris.csv"));
+        doc.setData(DataBinding.csv("data/iris.csv").withLabel("species").withColumns(List.of("id"), List.of("colour")).withSplit(0.6, 0.2, 0.2)
+                .withAugmentation(new DataBinding.Augmentation(true, 10, 2)));
         doc.replace(doc.node("dense_1").orElseThrow().at(12.5, -40));
         return doc;
     }
