@@ -7,6 +7,7 @@ import dev.deepcanvas.runtime.catalog.LayerKind;
 import dev.deepcanvas.runtime.catalog.Params;
 import dev.deepcanvas.runtime.document.LayerNode;
 import dev.deepcanvas.runtime.document.NetworkDocument;
+import dev.deepcanvas.runtime.document.TrainingSetup;
 import dev.deepcanvas.runtime.shape.Diagnostic;
 import dev.deepcanvas.runtime.shape.NetworkAnalysis;
 import dev.deepcanvas.runtime.shape.ShapeInference;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -58,12 +60,19 @@ public final class NetworkCompiler {
         if (!analysis.isValid()) {
             throw new CompileException(analysis.errors(), null);
         }
-        var builder = new NeuralNetConfiguration.Builder()
-                .seed(doc.training().seed())
-                .updater(Updaters.of(doc.training()))
+        TrainingSetup training = doc.training();
+        var base = new NeuralNetConfiguration.Builder()
+                .seed(training.seed())
+                .updater(Updaters.of(training))
                 .weightInit(WeightInit.XAVIER)
-                .dataType(DataType.FLOAT)
-                .graphBuilder();
+                .dataType(DataType.FLOAT);
+        if (training.l2() > 0) {
+            base.l2(training.l2());
+        }
+        if (training.gradientClip() > 0) {
+            base.gradientNormalization(GradientNormalization.ClipL2PerLayer).gradientNormalizationThreshold(training.gradientClip());
+        }
+        var builder = base.graphBuilder();
         List<String> inputs = new ArrayList<>();
         List<InputType> inputTypes = new ArrayList<>();
         List<String> outputs = new ArrayList<>();

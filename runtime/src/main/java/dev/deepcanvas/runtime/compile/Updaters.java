@@ -7,6 +7,10 @@ import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.config.RmsProp;
 import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.schedule.ExponentialSchedule;
+import org.nd4j.linalg.schedule.ISchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
+import org.nd4j.linalg.schedule.StepSchedule;
 
 /** The DL4J updater for a document's optimiser settings. */
 final class Updaters {
@@ -15,12 +19,26 @@ final class Updaters {
 
     static IUpdater of(TrainingSetup t) {
         double lr = t.learningRate();
-        return switch (t.optimizer()) {
+        IUpdater updater = switch (t.optimizer()) {
             case SGD -> new Sgd(lr);
             case NESTEROV -> new Nesterovs(lr, t.momentum());
             case ADAM -> new Adam(lr, t.beta1(), t.beta2(), t.epsilon());
             case RMSPROP -> new RmsProp(lr, t.momentum(), t.epsilon());
             case ADAGRAD -> new AdaGrad(lr, t.epsilon());
+        };
+        ISchedule schedule = schedule(t);
+        if (schedule != null) {
+            updater.setLrAndSchedule(Double.NaN, schedule);
+        }
+        return updater;
+    }
+
+    /** The learning-rate schedule by epoch; the trainer advances DL4J's epoch counter. */
+    static ISchedule schedule(TrainingSetup t) {
+        return switch (t.decay()) {
+            case NONE -> null;
+            case STEP -> new StepSchedule(ScheduleType.EPOCH, t.learningRate(), t.decayRate(), t.decayEvery());
+            case EXPONENTIAL -> new ExponentialSchedule(ScheduleType.EPOCH, t.learningRate(), t.decayRate());
         };
     }
 }

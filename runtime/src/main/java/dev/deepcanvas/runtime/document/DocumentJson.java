@@ -41,7 +41,8 @@ public final class DocumentJson {
     private static final Set<String> DATA_FIELDS = Set.of(
             "path", "format", "label", "ignore", "categorical", "task", "missing", "normalization", "split", "augmentation");
     private static final Set<String> TRAINING_FIELDS =
-            Set.of("optimizer", "learningRate", "momentum", "beta1", "beta2", "epsilon", "batchSize", "epochs", "seed");
+            Set.of("optimizer", "learningRate", "momentum", "beta1", "beta2", "epsilon", "batchSize", "epochs", "seed",
+                    "l2", "gradientClip", "decay", "decayRate", "decayEvery", "patience", "keepBest");
 
     private final LayerCatalog catalog;
     private final ObjectMapper mapper;
@@ -109,6 +110,13 @@ public final class DocumentJson {
         training.put("batchSize", t.batchSize());
         training.put("epochs", t.epochs());
         training.put("seed", t.seed());
+        training.put("l2", finite(t.l2(), "l2"));
+        training.put("gradientClip", finite(t.gradientClip(), "gradient clip"));
+        training.put("decay", lower(t.decay()));
+        training.put("decayRate", finite(t.decayRate(), "decay rate"));
+        training.put("decayEvery", t.decayEvery());
+        training.put("patience", t.patience());
+        training.put("keepBest", t.keepBest());
         doc.data().ifPresent(d -> writeData(root.putObject("data"), d));
         try {
             var printer = new DefaultPrettyPrinter()
@@ -323,17 +331,22 @@ public final class DocumentJson {
         }
 
         private <E extends Enum<E>> E choice(JsonNode o, String field, Class<E> type, E fallback) throws DocumentFormatException {
+            return choice(o, field, type, fallback, "data");
+        }
+
+        private <E extends Enum<E>> E choice(JsonNode o, String field, Class<E> type, E fallback, String where)
+                throws DocumentFormatException {
             if (!o.has(field)) {
                 return fallback;
             }
-            String value = text(o, field, "data." + field);
+            String value = text(o, field, where + "." + field);
             for (E e : type.getEnumConstants()) {
                 if (lower(e).equals(value)) {
                     return e;
                 }
             }
             List<String> names = java.util.Arrays.stream(type.getEnumConstants()).map(DocumentJson::lower).toList();
-            throw new DocumentFormatException("data." + field + " '" + value + "' is not one of " + String.join(", ", names) + ".");
+            throw new DocumentFormatException(where + "." + field + " '" + value + "' is not one of " + String.join(", ", names) + ".");
         }
 
         private List<String> texts(JsonNode o, String field) throws DocumentFormatException {
@@ -370,6 +383,17 @@ public final class DocumentJson {
                 }
             }
             double lr = positive(o, "learningRate", d.learningRate());
+            double l2 = number(o, "l2", "training", d.l2());
+            double clip = number(o, "gradientClip", "training", d.gradientClip());
+            double decayRate = number(o, "decayRate", "training", d.decayRate());
+            if (l2 < 0 || clip < 0 || decayRate <= 0 || decayRate > 1) {
+                throw new DocumentFormatException("training: l2 and gradientClip must not be negative and decayRate must be in (0, 1]; they are "
+                        + l2 + ", " + clip + ", " + decayRate + ".");
+            }
+            JsonNode keepBest = o.path("keepBest");
+            if (!keepBest.isMissingNode() && !keepBest.isBoolean()) {
+                throw new DocumentFormatException("training.keepBest must be true or false, not " + keepBest + ".");
+            }
             return new TrainingSetup(
                     optimizer,
                     lr,
@@ -379,7 +403,14 @@ public final class DocumentJson {
                     positive(o, "epsilon", d.epsilon()),
                     (int) integer(o, "batchSize", "training", d.batchSize(), 1, 1_000_000),
                     (int) integer(o, "epochs", "training", d.epochs(), 1, 1_000_000),
-                    integer(o, "seed", "training", d.seed(), Long.MIN_VALUE, Long.MAX_VALUE));
+                    integer(o, "seed", "training", d.seed(), Long.MIN_VALUE, Long.MAX_VALUE),
+                    l2,
+                    clip,
+                    choice(o, "decay", TrainingSetup.Decay.class, d.decay(), "training"),
+                    decayRate,
+                    (int) integer(o, "decayEvery", "training", d.decayEvery(), 1, 1_000_000),
+                    (int) integer(o, "patience", "training", d.patience(), 0, 1_000_000),
+                    keepBest.asBoolean(d.keepBest()));
         }
 
         private double positive(JsonNode o, String field, double fallback) throws DocumentFormatException {

@@ -61,7 +61,7 @@ class NetworkCompilerTest {
     @Test
     void the_optimiser_settings_reach_dl4j() throws Exception {
         NetworkDocument doc = kerasMlp(0.5);
-        doc.setTraining(doc.training().withOptimizer(Optimizer.NESTEROV, 0.05));
+        doc.setTraining(doc.training().toBuilder().optimizer(Optimizer.NESTEROV, 0.05).build());
         ComputationGraph graph = new NetworkCompiler().compile(doc);
         var layer = ((LayerVertex) graph.getConfiguration().getVertices().get("dense_1")).getLayerConf().getLayer();
         var updater = (Nesterovs) ((org.deeplearning4j.nn.conf.layers.BaseLayer) layer).getIUpdater();

@@ -34,7 +34,7 @@ class DocumentFilesTest {
         files.save(DocumentJsonTest.sample(), file);
         byte[] before = Files.readAllBytes(file);
         NetworkDocument broken = DocumentJsonTest.sample();
-        broken.setTraining(broken.training().withOptimizer(Optimizer.SGD, Double.POSITIVE_INFINITY));
+        broken.setTraining(broken.training().toBuilder().optimizer(Optimizer.SGD, Double.POSITIVE_INFINITY).build());
         assertThrows(IllegalArgumentException.class, () -> files.save(broken, file));
         assertEquals(new String(before, StandardCharsets.UTF_8), Files.readString(file));
         assertEquals(List.of(file), Files.list(dir).toList());

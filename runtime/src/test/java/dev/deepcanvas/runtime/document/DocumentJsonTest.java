@@ -22,7 +22,8 @@ class DocumentJsonTest {
         b.then("Output", "units", 3);
         b.from(trunk).then("Output", "units", 1, "activation", "identity", "loss", "mae");
         NetworkDocument doc = b.build();
-        doc.setTraining(TrainingSetup.defaults().withOptimizer(Optimizer.NESTEROV, 0.05).withBatchSize(16).withEpochs(7).withSeed(-3));
+        doc.setTraining(TrainingSetup.defaults().toBuilder().optimizer(Optimizer.NESTEROV, 0.05).batchSize(16).epochs(7).seed(-3)
+                .l2(1e-4).gradientClip(1.0).decay(TrainingSetup.Decay.STEP, 0.5, 5).earlyStopping(3, true).build());
         doc.setData(DataBinding.csv("data/iris.csv").withLabel("species").withColumns(List.of("id"), List.of("colour")).withSplit(0.6, 0.2, 0.2)
                 .withAugmentation(new DataBinding.Augmentation(true, 10, 2)));
         doc.replace(doc.node("dense_1").orElseThrow().at(12.5, -40));
@@ -131,7 +132,7 @@ class DocumentJsonTest {
     @Test
     void a_non_finite_number_cannot_be_written() {
         NetworkDocument doc = sample();
-        doc.setTraining(doc.training().withOptimizer(Optimizer.SGD, Double.NaN));
+        doc.setTraining(doc.training().toBuilder().optimizer(Optimizer.SGD, Double.NaN).build());
         assertThrows(IllegalArgumentException.class, () -> json.write(doc));
     }
 }
