@@ -1,0 +1,56 @@
+package dev.deepcanvas.runtime.train;
+
+import dev.deepcanvas.runtime.data.Examples;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Copies chosen examples of a split into ND4J arrays of DL4J's layout. */
+final class Batches {
+
+    private Batches() {}
+
+    /** Features of {@code order[from..to)} as one flat buffer (for augmentation before the copy to ND4J). */
+    static float[] features(Examples split, int[] order, int from, int to) {
+        int width = split.featureWidth();
+        float[] out = new float[(to - from) * width];
+        for (int i = from; i < to; i++) {
+            System.arraycopy(split.features(), order[i] * width, out, (i - from) * width, width);
+        }
+        return out;
+    }
+
+    static float[] labels(Examples split, int[] order, int from, int to) {
+        int width = split.labelWidth();
+        float[] out = new float[(to - from) * width];
+        for (int i = from; i < to; i++) {
+            System.arraycopy(split.labels(), order[i] * width, out, (i - from) * width, width);
+        }
+        return out;
+    }
+
+    static INDArray featureArray(Examples split, float[] values, int count) {
+        long[] shape = new long[split.exampleShape().length + 1];
+        shape[0] = count;
+        System.arraycopy(split.exampleShape(), 0, shape, 1, split.exampleShape().length);
+        return Nd4j.create(values, shape, 'c').castTo(DataType.FLOAT);
+    }
+
+    static INDArray labelArray(Examples split, float[] values, int count) {
+        return Nd4j.create(values, new long[] {count, split.labelWidth()}, 'c');
+    }
+
+    static DataSet dataSet(Examples split, int[] order, int from, int to) {
+        int n = to - from;
+        return new DataSet(featureArray(split, features(split, order, from, to), n), labelArray(split, labels(split, order, from, to), n));
+    }
+
+    static int[] identity(int n) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        return order;
+    }
+}

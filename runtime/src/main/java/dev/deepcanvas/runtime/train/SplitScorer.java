@@ -1,0 +1,92 @@
+package dev.deepcanvas.runtime.train;
+
+import dev.deepcanvas.runtime.data.Examples;
+import dev.deepcanvas.runtime.data.Target;
+import dev.deepcanvas.runtime.data.Task;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+
+/**
+ * Runs the model in inference mode (no dropout) over a split and measures it: DL4J's own loss,
+ * and accuracy or MAE/RMSE/R² in the target's units. Works in batches to bound memory.
+ */
+public final class SplitScorer {
+
+    static final int BATCH = 512;
+
+    private SplitScorer() {}
+
+    /** The model's outputs for the first {@code count} examples, {@code count × width} values. */
+    public static float[] outputs(ComputationGraph graph, Examples split, int count) {
+        int[] order = Batches.identity(count);
+        int width = split.labelWidth();
+        float[] out = new float[count * width];
+        for (int from = 0; from < count; from += BATCH) {
+            int to = Math.min(count, from + BATCH);
+            INDArray features = Batches.featureArray(split, Batches.features(split, order, from, to), to - from);
+            float[] values = graph.outputSingle(false, features).ravel().toFloatVector();
+            System.arraycopy(values, 0, out, from * width, values.length);
+        }
+        return out;
+    }
+
+    /** Loss and metrics on the first {@code count} examples of a split. */
+    public static EpochMetrics score(ComputationGraph graph, Examples split, int count, Target target) {
+        int[] order = Batches.identity(count);
+        double lossSum = 0;
+        for (int from = 0; from < count; from += BATCH) {
+            int to = Math.min(count, from + BATCH);
+            DataSet batch = Batches.dataSet(split, order, from, to);
+            lossSum += graph.score(batch, false) * (to - from);
+        }
+        double loss = lossSum / count;
+        float[] outputs = outputs(graph, split, count);
+        if (target.task() == Task.CLASSIFICATION) {
+            return EpochMetrics.classification(loss, accuracy(split, outputs, count));
+        }
+        return regression(loss, split, outputs, count, target);
+    }
+
+    static double accuracy(Examples split, float[] outputs, int count) {
+        int width = split.labelWidth();
+        int correct = 0;
+        for (int i = 0; i < count; i++) {
+            if (argmax(outputs, i * width, width) == split.classOf(i)) {
+                correct++;
+            }
+        }
+        return (double) correct / count;
+    }
+
+    /** MAE, RMSE and R² in the target's own units (labels and outputs are standardised). */
+    static EpochMetrics regression(double loss, Examples split, float[] outputs, int count, Target target) {
+        double absolute = 0;
+        double squared = 0;
+        double mean = 0;
+        for (int i = 0; i < count; i++) {
+            mean += target.toUnits(split.labels()[i]);
+        }
+        mean /= count;
+        double total = 0;
+        for (int i = 0; i < count; i++) {
+            double actual = target.toUnits(split.labels()[i]);
+            double error = target.toUnits(outputs[i]) - actual;
+            absolute += Math.abs(error);
+            squared += error * error;
+            total += (actual - mean) * (actual - mean);
+        }
+        double r2 = total == 0 ? Double.NaN : 1 - squared / total;
+        return EpochMetrics.regression(loss, absolute / count, Math.sqrt(squared / count), r2);
+    }
+
+    static int argmax(float[] values, int offset, int width) {
+        int best = 0;
+        for (int c = 1; c < width; c++) {
+            if (values[offset + c] > values[offset + best]) {
+                best = c;
+            }
+        }
+        return best;
+    }
+}

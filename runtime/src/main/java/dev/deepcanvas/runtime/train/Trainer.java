@@ -1,0 +1,239 @@
+package dev.deepcanvas.runtime.train;
+
+import dev.deepcanvas.runtime.data.Examples;
+import dev.deepcanvas.runtime.data.PreparedData;
+import dev.deepcanvas.runtime.document.TrainingSetup;
+import dev.deepcanvas.runtime.train.TrainingEvent.BatchEnded;
+import dev.deepcanvas.runtime.train.TrainingEvent.EpochEnded;
+import dev.deepcanvas.runtime.train.TrainingEvent.Failed;
+import dev.deepcanvas.runtime.train.TrainingEvent.Finished;
+import dev.deepcanvas.runtime.train.TrainingEvent.Outcome;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Trains a compiled network on prepared data, batch by batch, on its own thread. Pause and stop
+ * act between batches, so stop takes effect within one batch and leaves the model of the last
+ * finished batch; pause keeps the optimiser state. The same seed gives the same loss curve on the
+ * CPU (weights, split, shuffling and dropout are all seeded).
+ */
+public final class Trainer {
+
+    /** Training metrics are measured on at most this many training examples per epoch. */
+    public static final int TRAIN_METRIC_SAMPLE = 1000;
+
+    private final ComputationGraph graph;
+    private final PreparedData data;
+    private final TrainingSetup setup;
+    private final BatchTransform augment;
+    private final List<Consumer<TrainingEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final Object pauseLock = new Object();
+    private final CompletableFuture<TrainingEvent> result = new CompletableFuture<>();
+    private volatile boolean paused;
+    private volatile boolean stopRequested;
+    private int epoch;
+    private int batch;
+
+    /**
+     * @param augment changes each training batch before it is fitted, or null
+     */
+    public Trainer(ComputationGraph graph, PreparedData data, TrainingSetup setup, BatchTransform augment) {
+        this.graph = graph;
+        this.data = data;
+        this.setup = setup;
+        this.augment = augment;
+    }
+
+    public void addListener(Consumer<TrainingEvent> listener) {
+        listeners.add(listener);
+    }
+
+    public ComputationGraph graph() {
+        return graph;
+    }
+
+    /** Runs on a new thread; {@link #result()} completes with the final event. */
+    public Thread start() {
+        Thread thread = new Thread(this::run, "deepcanvas-trainer");
+        thread.start();
+        return thread;
+    }
+
+    /** The final event: {@link Finished} or {@link Failed}. */
+    public CompletableFuture<TrainingEvent> result() {
+        return result;
+    }
+
+    public void pause() {
+        paused = true;
+    }
+
+    public void resume() {
+        synchronized (pauseLock) {
+            paused = false;
+            pauseLock.notifyAll();
+        }
+    }
+
+    public boolean isPaused() {
+        return paused;
+    }
+
+    /** Ends the run after the batch in progress. */
+    public void stop() {
+        synchronized (pauseLock) {
+            stopRequested = true;
+            pauseLock.notifyAll();
+        }
+    }
+
+    /** Trains on the calling thread and returns the final event. */
+    public TrainingEvent run() {
+        TrainingEvent last;
+        try {
+            last = train();
+        } catch (RuntimeException | OutOfMemoryError e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            last = new Failed("Training failed: " + message,
+                    e instanceof OutOfMemoryError ? "The model or batch is too large for memory: use a smaller batch size or network."
+                            : "Check that the data fits the network (problems panel), then try again.", epoch, batch);
+        }
+        publish(last);
+        result.complete(last);
+        return last;
+    }
+
+    private TrainingEvent train() {
+        Examples train = data.train();
+        Examples validation = data.validation();
+        int n = train.size();
+        int batchSize = Math.max(1, Math.min(setup.batchSize(), n));
+        int batches = (n + batchSize - 1) / batchSize;
+        int[] order = Batches.identity(n);
+        Random random = new Random(setup.seed());
+        Nd4j.getRandom().setSeed(setup.seed());
+        long start = System.nanoTime();
+        double bestLoss = Double.POSITIVE_INFINITY;
+        int bestEpoch = 0;
+        INDArray bestParams = null;
+        int epochsRun = 0;
+        for (epoch = 1; epoch <= setup.epochs(); epoch++) {
+            shuffle(order, random);
+            long epochStart = System.nanoTime();
+            for (int b = 0; b < batches; b++) {
+                batch = b + 1;
+                if (!waitWhilePaused()) {
+                    return new Finished(Outcome.STOPPED, epochsRun, bestEpoch, since(start));
+                }
+                int from = b * batchSize;
+                int to = Math.min(n, from + batchSize);
+                float[] features = Batches.features(train, order, from, to);
+                if (augment != null) {
+                    augment.apply(features, to - from, random);
+                }
+                graph.fit(new DataSet(Batches.featureArray(train, features, to - from),
+                        Batches.labelArray(train, Batches.labels(train, order, from, to), to - from)));
+                double loss = graph.score();
+                if (!Double.isFinite(loss)) {
+                    return nanFailure(epoch, b + 1, loss);
+                }
+                double seconds = (System.nanoTime() - epochStart) / 1e9;
+                publish(new BatchEnded(epoch, b + 1, batches, loss, to / Math.max(seconds, 1e-9)));
+            }
+            graph.incrementEpochCount();
+            epochsRun = epoch;
+            EpochMetrics trainMetrics = SplitScorer.score(graph, train, Math.min(n, TRAIN_METRIC_SAMPLE), data.target());
+            EpochMetrics validationMetrics = validation.size() == 0 ? null
+                    : SplitScorer.score(graph, validation, validation.size(), data.target());
+            double monitored = validationMetrics != null ? validationMetrics.loss() : trainMetrics.loss();
+            boolean improved = monitored < bestLoss;
+            if (improved) {
+                bestLoss = monitored;
+                bestEpoch = epoch;
+                if (setup.keepBest()) {
+                    bestParams = graph.params().dup();
+                }
+            }
+            Duration elapsed = since(start);
+            Duration remaining = elapsed.dividedBy(epoch).multipliedBy(setup.epochs() - epoch);
+            publish(new EpochEnded(epoch, setup.epochs(), trainMetrics, validationMetrics, elapsed, remaining, improved, learningRate(epoch)));
+            if (setup.patience() > 0 && epoch - bestEpoch >= setup.patience()) {
+                restoreBest(bestParams);
+                return new Finished(Outcome.EARLY_STOPPED, epochsRun, bestEpoch, since(start));
+            }
+        }
+        restoreBest(bestParams);
+        return new Finished(Outcome.COMPLETED, epochsRun, bestEpoch, since(start));
+    }
+
+    private void restoreBest(INDArray bestParams) {
+        if (bestParams != null) {
+            graph.setParams(bestParams);
+        }
+    }
+
+    /** Blocks while paused; false when a stop was requested. */
+    private boolean waitWhilePaused() {
+        synchronized (pauseLock) {
+            while (paused && !stopRequested) {
+                try {
+                    pauseLock.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return !stopRequested;
+        }
+    }
+
+    private TrainingEvent nanFailure(int epoch, int batch, double loss) {
+        String what = Double.isNaN(loss) ? "not a number (NaN)" : "infinite";
+        String hint;
+        if (setup.learningRate() > 0.01) {
+            hint = String.format("The learning rate (%s) is probably too high: try %s. Standardising the inputs or gradient clipping (e.g. 1.0) also helps.",
+                    setup.learningRate(), setup.learningRate() / 10);
+        } else {
+            hint = "Check the data for extreme values and turn on standardisation; gradient clipping (e.g. 1.0) keeps updates bounded.";
+        }
+        return new Failed("The loss became " + what + " in epoch " + epoch + ", batch " + batch
+                + ", so training stopped: the weights can no longer be trusted.", hint, epoch, batch);
+    }
+
+    /** The learning rate in force during {@code epoch} (1-based), after decay. */
+    double learningRate(int epoch) {
+        int passed = epoch - 1;
+        return switch (setup.decay()) {
+            case NONE -> setup.learningRate();
+            case STEP -> setup.learningRate() * Math.pow(setup.decayRate(), Math.floor(passed / (double) setup.decayEvery()));
+            case EXPONENTIAL -> setup.learningRate() * Math.pow(setup.decayRate(), passed);
+        };
+    }
+
+    private static void shuffle(int[] order, Random random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+
+    private static Duration since(long start) {
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    private void publish(TrainingEvent event) {
+        for (Consumer<TrainingEvent> listener : listeners) {
+            listener.accept(event);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.deepcanvas.runtime.train;
+
+import java.time.Duration;
+
+/**
+ * What the trainer tells its listeners: small immutable values, never arrays, so that publishing
+ * them costs nothing measurable. Listeners are called on the trainer's thread.
+ */
+public sealed interface TrainingEvent {
+
+    /** One batch was fitted. {@code batch} counts from 1 within the epoch. */
+    record BatchEnded(int epoch, int batch, int batches, double loss, double samplesPerSecond) implements TrainingEvent {}
+
+    /**
+     * One epoch ended; {@code epoch} counts from 1.
+     *
+     * @param train metrics on (up to {@link Trainer#TRAIN_METRIC_SAMPLE} examples of) the training split
+     * @param validation metrics on the validation split (null when it is empty)
+     * @param improved true when the validation loss is the best so far
+     */
+    record EpochEnded(int epoch, int epochs, EpochMetrics train, EpochMetrics validation, Duration elapsed, Duration remaining,
+            boolean improved, double learningRate) implements TrainingEvent {}
+
+    /** Training is over and the model is usable. */
+    record Finished(Outcome outcome, int epochsRun, int bestEpoch, Duration elapsed) implements TrainingEvent {}
+
+    /** Training broke off; the message says what happened and the hint what to try. */
+    record Failed(String message, String hint, int epoch, int batch) implements TrainingEvent {}
+
+    /** Why a run ended normally. */
+    enum Outcome {
+        /** All epochs ran. */
+        COMPLETED,
+        /** The user stopped it; the model is the one after the last finished batch. */
+        STOPPED,
+        /** The validation loss stopped improving for {@code patience} epochs. */
+        EARLY_STOPPED
+    }
+}
