@@ -27,12 +27,38 @@ public record Examples(long[] exampleShape, float[] features, int labelWidth, fl
 
     /** The class index of example {@code i} (classification only). */
     public int classOf(int i) {
+        return classAt(labels, i, labelWidth);
+    }
+
+    /**
+     * The class that row {@code i} of one-hot labels or of network outputs stands for: the largest
+     * value, or for a single yes/no column, class 1 when the value is above one half.
+     */
+    public static int classAt(float[] values, int i, int width) {
+        if (width == 1) {
+            return values[i] > 0.5f ? 1 : 0;
+        }
         int best = 0;
-        for (int c = 1; c < labelWidth; c++) {
-            if (labels[i * labelWidth + c] > labels[i * labelWidth + best]) {
+        for (int c = 1; c < width; c++) {
+            if (values[i * width + c] > values[i * width + best]) {
                 best = c;
             }
         }
         return best;
+    }
+
+    /**
+     * The same examples with two-class one-hot labels turned into one 0/1 column, for a network
+     * whose output is a single sigmoid unit.
+     */
+    public Examples withYesNoLabels() {
+        if (labelWidth != 2) {
+            throw new IllegalStateException("yes/no labels need exactly two classes, not " + labelWidth);
+        }
+        float[] single = new float[size()];
+        for (int i = 0; i < single.length; i++) {
+            single[i] = labels[2 * i + 1];
+        }
+        return new Examples(exampleShape, features, 1, single, origins);
     }
 }

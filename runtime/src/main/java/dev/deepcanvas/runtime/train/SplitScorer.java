@@ -52,7 +52,7 @@ public final class SplitScorer {
         int width = split.labelWidth();
         int correct = 0;
         for (int i = 0; i < count; i++) {
-            if (argmax(outputs, i * width, width) == split.classOf(i)) {
+            if (Examples.classAt(outputs, i, width) == split.classOf(i)) {
                 correct++;
             }
         }
@@ -78,15 +78,5 @@ public final class SplitScorer {
         }
         double r2 = total == 0 ? Double.NaN : 1 - squared / total;
         return EpochMetrics.regression(loss, absolute / count, Math.sqrt(squared / count), r2);
-    }
-
-    static int argmax(float[] values, int offset, int width) {
-        int best = 0;
-        for (int c = 1; c < width; c++) {
-            if (values[offset + c] > values[offset + best]) {
-                best = c;
-            }
-        }
-        return best;
     }
 }

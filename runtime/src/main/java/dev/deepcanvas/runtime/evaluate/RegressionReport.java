@@ -1,0 +1,25 @@
+package dev.deepcanvas.runtime.evaluate;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Errors of a regression model in the target's own units. */
+public record RegressionReport(String target, double mae, double rmse, double r2, int total) implements TestReport {
+
+    @Override
+    public String toText() {
+        return String.format("Test (%d examples, %s): MAE %.4f   RMSE %.4f   R² %.4f%n", total, target, mae, rmse, r2);
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("task", "regression");
+        o.put("target", target);
+        o.put("total", total);
+        o.put("mae", mae);
+        o.put("rmse", rmse);
+        o.put("r2", r2);
+        return o;
+    }
+}
