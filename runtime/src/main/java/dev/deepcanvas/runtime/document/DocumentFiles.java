@@ -1,18 +1,11 @@
 package dev.deepcanvas.runtime.document;
 
+import dev.deepcanvas.runtime.io.AtomicFiles;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Set;
 
 /**
  * Loads and saves project files. Saving writes a temporary file beside the target and renames it
@@ -80,7 +73,7 @@ public final class DocumentFiles {
             }
         }
         try {
-            writeAtomically(target.toAbsolutePath(), json.write(doc).getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.write(target, json.write(doc).getBytes(StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
             if (before != null && !before.equals(doc.data().orElse(null))) {
                 doc.setData(before);
@@ -106,35 +99,5 @@ public final class DocumentFiles {
     /** Resolves the document's data path against the project file's folder. */
     public static Path resolveData(DataBinding data, Path projectFile) {
         return projectFile.toAbsolutePath().getParent().resolve(data.path()).normalize();
-    }
-
-    /** A temporary file is private to its owner; give the saved file the old file's permissions, or rw-r--r--. */
-    private static void keepPermissions(Path target, Path temp) throws IOException {
-        if (!Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
-            return;
-        }
-        Set<PosixFilePermission> permissions = Files.exists(target)
-                ? Files.getPosixFilePermissions(target)
-                : PosixFilePermissions.fromString("rw-r--r--");
-        Files.setPosixFilePermissions(temp, permissions);
-    }
-
-    static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path dir = target.getParent();
-        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".saving");
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                channel.write(java.nio.ByteBuffer.wrap(bytes));
-                channel.force(true);
-            }
-            keepPermissions(target, temp);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
     }
 }

@@ -1,0 +1,120 @@
+package dev.deepcanvas.runtime.project;
+
+import dev.deepcanvas.runtime.catalog.LayerCatalog;
+import dev.deepcanvas.runtime.catalog.LayerKind;
+import dev.deepcanvas.runtime.catalog.Params;
+import dev.deepcanvas.runtime.data.Target;
+import dev.deepcanvas.runtime.data.Task;
+import dev.deepcanvas.runtime.document.LayerNode;
+import dev.deepcanvas.runtime.document.NetworkDocument;
+import dev.deepcanvas.runtime.shape.Diagnostic;
+import dev.deepcanvas.runtime.shape.NetworkAnalysis;
+import dev.deepcanvas.runtime.shape.Shape;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Does the data fit the network? Compares what the data provides (example shape, classes or a
+ * quantity) with the network's one input and one output, and says what to change, with a
+ * one-click fix where a parameter value settles it.
+ */
+public final class DataCheck {
+
+    private DataCheck() {}
+
+    /**
+     * @param exampleShape the shape of one encoded example ({@code [features]} or {@code [c, h, w]})
+     * @param dataName what to call the data in messages ("the CSV", "the image folder")
+     */
+    public static List<Diagnostic> check(NetworkDocument doc, NetworkAnalysis analysis, long[] exampleShape, Target target, String dataName) {
+        LayerCatalog catalog = LayerCatalog.standard();
+        List<LayerNode> inputs = new ArrayList<>();
+        List<LayerNode> outputs = new ArrayList<>();
+        for (String id : analysis.order()) {
+            LayerNode node = doc.node(id).orElseThrow();
+            LayerKind kind = catalog.get(node.kind());
+            if (kind.isNetworkInput()) {
+                inputs.add(node);
+            } else if (kind.isNetworkOutput()) {
+                outputs.add(node);
+            }
+        }
+        List<Diagnostic> problems = new ArrayList<>();
+        if (inputs.size() != 1 || outputs.size() != 1) {
+            problems.add(Diagnostic.error(null, "Training needs one input and one output; this network has " + inputs.size()
+                    + " input(s) and " + outputs.size() + " output(s).", "Train a network with a single Input and a single Output."));
+            return problems;
+        }
+        checkInput(inputs.get(0), analysis, exampleShape, dataName, problems);
+        checkOutput(outputs.get(0), catalog, target, problems);
+        return problems;
+    }
+
+    private static void checkInput(LayerNode input, NetworkAnalysis analysis, long[] exampleShape, String dataName, List<Diagnostic> problems) {
+        Shape shape = analysis.shapeOf(input.id()).orElse(null);
+        if (shape == null) {
+            return;
+        }
+        if (exampleShape.length == 1) {
+            if (!(shape instanceof Shape.Flat flat)) {
+                problems.add(Diagnostic.error(input.id(), dataName + " gives rows of numbers, but the Input takes " + shape.family() + ".",
+                        "Replace the Input with a feature-vector Input (VectorInput)."));
+            } else if (flat.features() != exampleShape[0]) {
+                problems.add(Diagnostic.error(input.id(), "Input expects " + flat.features() + " features, " + dataName + " has " + exampleShape[0] + ".",
+                        "Set features to " + exampleShape[0] + ".").withFix(Map.of("features", exampleShape[0])));
+            }
+            return;
+        }
+        if (!(shape instanceof Shape.Image image)) {
+            problems.add(Diagnostic.error(input.id(), dataName + " gives images, but the Input takes " + shape.family() + ".",
+                    "Replace the Input with an image Input (ImageInput)."));
+        } else if (image.channels() != exampleShape[0] || image.height() != exampleShape[1] || image.width() != exampleShape[2]) {
+            problems.add(Diagnostic.error(input.id(), "Input expects images of " + image.display() + ", the data is "
+                    + exampleShape[1] + "×" + exampleShape[2] + "×" + exampleShape[0] + ".", "Set the Input's height, width and channels to match."));
+        }
+    }
+
+    private static void checkOutput(LayerNode output, LayerCatalog catalog, Target target, List<Diagnostic> problems) {
+        Params p = Params.of(catalog.get(output.kind()), output);
+        int units = p.integer("units");
+        String activation = p.choice("activation");
+        String loss = p.choice("loss");
+        boolean predictsQuantity = "mse".equals(loss) || "mae".equals(loss);
+        if (target.task() == Task.REGRESSION) {
+            if (!predictsQuantity) {
+                problems.add(Diagnostic.error(output.id(), "The data's '" + target.name() + "' is a quantity, but the Output predicts classes.",
+                        "Use the quantity head: identity activation, mse loss, 1 unit.")
+                        .withFix(Map.of("activation", "identity", "loss", "mse", "units", 1L)));
+            } else if (units != 1) {
+                problems.add(Diagnostic.error(output.id(), "Output has " + units + " units but the data has one quantity to predict.",
+                        "Set units to 1.").withFix(Map.of("units", 1L)));
+            }
+            return;
+        }
+        int classes = target.classNames().size();
+        String names = String.join(", ", target.classNames().subList(0, Math.min(5, classes))) + (classes > 5 ? ", ..." : "");
+        if (predictsQuantity) {
+            problems.add(Diagnostic.error(output.id(), "The data has " + classes + " classes (" + names + "), but the Output predicts a quantity.",
+                    "Use the classes head: softmax activation, cross_entropy loss, " + classes + " units.")
+                    .withFix(Map.of("activation", "softmax", "loss", "cross_entropy", "units", (long) classes)));
+            return;
+        }
+        boolean yesNo = classes == 2 && units == 1 && "sigmoid".equals(activation);
+        if (units != classes && !yesNo) {
+            problems.add(Diagnostic.error(output.id(), "Output has " + units + " units but the data has " + classes + " classes (" + names + ").",
+                    "Set units to " + classes + ".").withFix(Map.of("units", (long) classes)));
+        }
+    }
+
+    /** True when the network's output is a single yes/no unit, so labels must be one 0/1 column. */
+    public static boolean wantsYesNoLabels(NetworkDocument doc, Target target) {
+        if (target.task() != Task.CLASSIFICATION || target.classNames().size() != 2) {
+            return false;
+        }
+        LayerCatalog catalog = LayerCatalog.standard();
+        return doc.nodes().stream()
+                .filter(n -> catalog.find(n.kind()).map(LayerKind::isNetworkOutput).orElse(false))
+                .anyMatch(n -> Params.of(catalog.get(n.kind()), n).integer("units") == 1);
+    }
+}
