@@ -52,7 +52,7 @@ final class Cells {
         if (value == null) {
             return true;
         }
-        String v = value.strip();
+        String v = trim(value);
         return v.isEmpty() || v.equals("?") || v.equalsIgnoreCase("NA") || v.equalsIgnoreCase("N/A")
                 || v.equalsIgnoreCase("NaN") || v.equalsIgnoreCase("null");
     }
@@ -141,7 +141,7 @@ final class Cells {
     }
 
     static double number(String value) {
-        String v = value.strip();
+        String v = trim(value);
         byte[] b = new byte[v.length()];
         for (int i = 0; i < b.length; i++) {
             char c = v.charAt(i);
@@ -151,6 +151,19 @@ final class Cells {
             b[i] = (byte) c;
         }
         return number(b, 0, b.length);
+    }
+
+    /** Without the spaces and tabs around it, as the CSV reader trims a cell. */
+    static String trim(String value) {
+        int from = 0;
+        int to = value.length();
+        while (from < to && (value.charAt(from) == ' ' || value.charAt(from) == '\t')) {
+            from++;
+        }
+        while (to > from && (value.charAt(to - 1) == ' ' || value.charAt(to - 1) == '\t')) {
+            to--;
+        }
+        return value.substring(from, to);
     }
 
     /** How a number is named as a class or category: "3" for 3.0, otherwise Java's shortest form. */

@@ -84,7 +84,7 @@ final class CsvCursor {
         String raw = new String(data, starts[field], ends[field] - starts[field], StandardCharsets.UTF_8);
         if (doubledQuotes[field]) {
             String q = String.valueOf((char) quote);
-            raw = raw.replace(q + q, q).strip();
+            raw = raw.replace(q + q, q);
         }
         return raw;
     }
