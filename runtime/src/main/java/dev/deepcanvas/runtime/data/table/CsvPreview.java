@@ -2,7 +2,6 @@ package dev.deepcanvas.runtime.data.table;
 
 import dev.deepcanvas.runtime.data.DataException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,7 +36,7 @@ public record CsvPreview(
         int width = source.columns().size();
         boolean[] all = new boolean[width];
         Arrays.fill(all, true);
-        TableScan scan = TableScan.read(source, all, Files.size(csv));
+        TableScan scan = TableScan.read(source, all);
         List<List<String>> rows = new ArrayList<>();
         CsvCursor cursor = source.rows();
         while (rows.size() < maxRows && cursor.next()) {

@@ -91,6 +91,16 @@ final class CsvSource {
         return columns;
     }
 
+    /** Where the data rows start, in bytes. */
+    int dataStart() {
+        return dataStart;
+    }
+
+    /** The size of the file in bytes. */
+    int size() {
+        return data.length;
+    }
+
     /** A cursor over the data rows (after the header). */
     CsvCursor rows() {
         return new CsvCursor(fileName, data, dataStart, data.length, dataLine, format);

@@ -13,6 +13,9 @@ import java.util.Map;
  */
 final class EncodingFitter {
 
+    /** A categorical column with more values than this, most of them unique, is probably an identifier. */
+    static final int MANY_CATEGORIES = 50;
+
     private final TableScan scan;
     private final MissingValues missing;
     private final Normalization normalization;
@@ -83,6 +86,9 @@ final class EncodingFitter {
         List<String> categories = Categories.sorted(counts.keySet());
         if (categories.size() <= 1) {
             warnings.add("column '" + name + "' is constant: it carries no information");
+        } else if (categories.size() > MANY_CATEGORIES && categories.size() > train.length / 2) {
+            warnings.add(String.format("column '%s' has %d different values in %d training rows: it looks like an "
+                    + "identifier, not a category, and adds one input per value; ignore it", name, categories.size(), train.length));
         }
         // The most frequent category; on a tie the first in order, so the choice is repeatable.
         String mode = null;

@@ -10,7 +10,6 @@ import dev.deepcanvas.runtime.data.Task;
 import dev.deepcanvas.runtime.document.DataBinding;
 import dev.deepcanvas.runtime.document.DataBinding.MissingValues;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,6 +26,9 @@ import java.util.Map;
  */
 public final class TableLoader {
 
+    /** The most values a Java array holds. */
+    static final long MAX_VALUES = Integer.MAX_VALUE - 8;
+
     private TableLoader() {}
 
     /**
@@ -34,11 +36,14 @@ public final class TableLoader {
      * @param seed the training seed; the same seed gives the same split
      */
     public static PreparedData prepare(Path csv, DataBinding binding, long seed) throws DataException, IOException {
+        if (binding.format() != DataBinding.Format.CSV) {
+            throw new IllegalArgumentException("TableLoader reads CSV files, but the binding is for " + binding.format());
+        }
         CsvSource source = CsvSource.open(csv);
         String file = source.fileName();
         List<String> names = source.columns();
         ColumnRoles roles = ColumnRoles.choose(file, names, binding);
-        TableScan scan = TableScan.read(source, roles.used(names.size()), Files.size(csv));
+        TableScan scan = TableScan.read(source, roles.used(names.size()));
         if (scan.rowCount() == 0) {
             throw new DataException(file, "the file has a header but no data rows");
         }
@@ -60,7 +65,7 @@ public final class TableLoader {
         int[] kept = keptRows(scan, features, label, binding.missing(), warnings);
         if (kept.length == 0) {
             throw new DataException(file, String.format(
-                    "no rows are left: each of the %d rows misses a value (the missing-value policy drops such rows)",
+                    "no rows are left: each of the %d rows misses its label or, as missing values are dropped, a feature",
                     scan.rowCount()));
         }
         LabelColumn.Classes classes = label.task() == Task.CLASSIFICATION ? label.classes(file, kept) : null;
@@ -73,14 +78,19 @@ public final class TableLoader {
 
         TabularEncoding encoding = new EncodingFitter(scan, binding.missing(), binding.normalization(), warnings)
                 .fit(features, label.name(), trainRows);
+        long values = (long) kept.length * encoding.exampleShape()[0];
+        if (values > MAX_VALUES) {
+            throw new DataException(file, String.format("%,d rows × %,d inputs are more values than one array can hold; "
+                    + "ignore some columns (a categorical one with many values adds one input per value) or use fewer rows",
+                    kept.length, encoding.exampleShape()[0]));
+        }
         Target target = classes != null
                 ? Target.classes(label.name(), classes.names())
                 : quantity(label, trainRows, warnings);
         ExampleWriter writer = new ExampleWriter(scan, features, encoding, label, target);
-        Examples train = writer.write(trainRows, classes == null ? null : pick(classes.classOf(), split.train()));
-        Examples validation = writer.write(pick(kept, split.validation()),
-                classes == null ? null : pick(classes.classOf(), split.validation()));
-        Examples test = writer.write(pick(kept, split.test()), classes == null ? null : pick(classes.classOf(), split.test()));
+        Examples train = write(writer, kept, classes, split.train());
+        Examples validation = write(writer, kept, classes, split.validation());
+        Examples test = write(writer, kept, classes, split.test());
 
         TableWarnings.identicalToLabel(features, scan, label, kept, warnings);
         Map<String, Map<String, Integer>> classCounts = new LinkedHashMap<>();
@@ -176,6 +186,11 @@ public final class TableLoader {
             std = 1;
         }
         return Target.quantity(label.name(), mean, std);
+    }
+
+    /** @param indices positions in {@code kept}, as the split gives them */
+    private static Examples write(ExampleWriter writer, int[] kept, LabelColumn.Classes classes, int[] indices) {
+        return writer.write(pick(kept, indices), classes == null ? null : pick(classes.classOf(), indices));
     }
 
     private static int[] pick(int[] values, int[] indices) {

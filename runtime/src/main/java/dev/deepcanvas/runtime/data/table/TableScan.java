@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads every row of a CSV source once, keeping the numbers of the columns asked for and where
- * each row starts. The text of a column is fetched only on request ({@link #loadTexts}), by a
+ * Reads every row of a CSV source once, keeping the numbers of the columns asked for and the line
+ * each row starts on. The text of a column is fetched only on request ({@link #loadTexts}), by a
  * second read, because most columns are numeric and a String per cell would cost far more than
  * the second read.
  */
@@ -33,15 +33,9 @@ final class TableScan {
         this.lines = new int[capacity];
     }
 
-    /**
-     * @param wanted per column, whether to keep its values (ignored columns are only counted)
-     * @param sizeHint the file size in bytes, to guess the row count and avoid regrowing arrays
-     */
-    static TableScan read(CsvSource source, boolean[] wanted, long sizeHint) throws DataException {
-        int width = source.columns().size();
-        // A numeric cell takes at least two bytes with its delimiter.
-        int capacity = (int) Math.max(16, Math.min(sizeHint / Math.max(1, 2L * width) + 1, 1 << 20));
-        TableScan scan = new TableScan(source, capacity, wanted);
+    /** @param wanted per column, whether to keep its values (ignored columns are only checked for their field count) */
+    static TableScan read(CsvSource source, boolean[] wanted) throws DataException {
+        TableScan scan = new TableScan(source, 1024, wanted);
         scan.readRows();
         return scan;
     }
@@ -58,7 +52,7 @@ final class TableScan {
                 throw ragged(cursor, firstLine);
             }
             if (rows == lines.length) {
-                int capacity = lines.length + (lines.length >> 1) + 16;
+                int capacity = capacity(cursor);
                 lines = Arrays.copyOf(lines, capacity);
                 for (ColumnScan c : columns) {
                     if (c != null) {
@@ -92,6 +86,17 @@ final class TableScan {
                 c.trim(rows);
             }
         }
+    }
+
+    /**
+     * Room for the rows still to come, guessed from the bytes per row so far, so that a large file
+     * grows its arrays once or twice rather than a dozen times.
+     */
+    private int capacity(CsvCursor cursor) {
+        double bytesPerRow = Math.max(1.0, (double) (cursor.position() - source.dataStart()) / rows);
+        double expected = rows + (source.size() - cursor.position()) / bytesPerRow * 1.05 + 16;
+        long capacity = Math.max((long) rows + (rows >> 1) + 16, (long) expected);
+        return (int) Math.min(capacity, Integer.MAX_VALUE - 8);
     }
 
     private DataException ragged(CsvCursor cursor, int firstLine) {

@@ -54,4 +54,15 @@ class DataWarningsTest {
         PreparedData d = TableLoader.prepare(csv(dir, "flat.csv", lines), DataBinding.csv("flat.csv"), 1);
         assertEquals(List.of("the label 'label' is constant: there is nothing to learn"), d.report().warnings());
     }
+
+    @Test
+    void a_text_column_of_unique_values_is_reported_as_an_identifier() throws Exception {
+        String[] lines = TestFiles.numberedRows(100);
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = (i == 0 ? "id" : "r" + i) + "," + lines[i];
+        }
+        PreparedData d = TableLoader.prepare(csv(dir, "ids.csv", lines), DataBinding.csv("ids.csv"), 1);
+        assertEquals(List.of("column 'id' has 70 different values in 70 training rows: it looks like an identifier, "
+                + "not a category, and adds one input per value; ignore it"), d.report().warnings());
+    }
 }

@@ -143,4 +143,16 @@ class TableErrorsTest {
         DataException e = refused(data("iris.csv"), DataBinding.csv("iris.csv").withColumns(List.of("species"), List.of()).withLabel("species"));
         assertEquals("iris.csv, column 'species': the label column is also listed as ignored; take it off that list", e.getMessage());
     }
+
+    @Test
+    void rows_that_all_have_gaps_leave_nothing_under_the_drop_policy() {
+        DataException e = refused(csv(dir, "gaps.csv", "x,z,label", "1,NA,a", "NA,2,b", "3,,a", "?,4,b"));
+        assertEquals("gaps.csv: no rows are left: each of the 4 rows misses its label or, as missing values are dropped, a feature",
+                e.getMessage());
+    }
+
+    @Test
+    void features_that_are_all_empty_leave_nothing_to_learn_from() {
+        assertEquals("blank.csv: every feature column is empty", refused(csv(dir, "blank.csv", "x,label", ",a", "NA,b")).getMessage());
+    }
 }

@@ -12,6 +12,7 @@ import dev.deepcanvas.runtime.data.Examples;
 import dev.deepcanvas.runtime.data.PreparedData;
 import dev.deepcanvas.runtime.data.Task;
 import dev.deepcanvas.runtime.document.DataBinding;
+import dev.deepcanvas.runtime.document.DataBinding.Normalization;
 import dev.deepcanvas.runtime.document.DataBinding.TaskChoice;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -186,5 +187,24 @@ class TableLoaderTest {
         PreparedData d = TableLoader.prepare(data("diabetes.csv"), s4AsClasses, 1);
         assertEquals(Task.CLASSIFICATION, d.target().task());
         assertEquals(List.of("2", "2.15", "2.19"), d.target().classNames().subList(0, 3));
+    }
+
+    @Test
+    void a_file_of_many_rows_is_read_whole_with_the_right_lines() throws Exception {
+        // Row arrays start small and grow; rows of very different lengths test the size guess.
+        List<String> lines = new java.util.ArrayList<>(List.of("x,note,label"));
+        for (int i = 0; i < 25_000; i++) {
+            String note = i % 1000 == 0 ? "\"" + "a long note, ".repeat(50) + "\"" : "";
+            lines.add(i + "," + note + "," + (i % 2 == 0 ? "a" : "b"));
+        }
+        Path file = csv(dir, "many.csv", lines.toArray(String[]::new));
+        DataBinding binding = DataBinding.csv("many.csv").withNormalization(Normalization.NONE).withColumns(List.of("note"), List.of());
+        PreparedData d = TableLoader.prepare(file, binding, 2);
+        assertEquals(25_000, d.report().rowsRead());
+        for (Examples split : List.of(d.train(), d.validation(), d.test())) {
+            for (int i = 0; i < split.size(); i++) {
+                assertEquals(split.origins()[i] - 2, split.features()[i]);
+            }
+        }
     }
 }
