@@ -12,13 +12,17 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Design, check and train neural networks from DeepCanvas project files.",
-        subcommands = {SummaryCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {
+            SummaryCommand.class, ValidateCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class,
+            CommandLine.HelpCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
             "1:a file could not be read or written",
             "2:the project is invalid (diagnostics on standard error)",
-            "3:wrong command-line usage"
+            "3:wrong command-line usage",
+            "4:training failed (e.g. the loss became NaN)"
         })
 public final class DeepCanvasCommand implements Runnable {
 
@@ -26,6 +30,7 @@ public final class DeepCanvasCommand implements Runnable {
     public static final int IO_ERROR = 1;
     public static final int INVALID = 2;
     public static final int USAGE = 3;
+    public static final int TRAINING_FAILED = 4;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

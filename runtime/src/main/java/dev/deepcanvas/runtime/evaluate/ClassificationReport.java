@@ -15,7 +15,8 @@ public record ClassificationReport(List<String> classes, long[][] confusion) imp
         classes = List.copyOf(classes);
     }
 
-    static ClassificationReport of(List<String> classes, int[] actual, int[] predicted) {
+    /** The report for these actual and predicted class indices. */
+    public static ClassificationReport of(List<String> classes, int[] actual, int[] predicted) {
         long[][] confusion = new long[classes.size()][classes.size()];
         for (int i = 0; i < actual.length; i++) {
             confusion[actual[i]][predicted[i]]++;

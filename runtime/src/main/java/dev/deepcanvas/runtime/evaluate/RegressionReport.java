@@ -2,9 +2,16 @@ package dev.deepcanvas.runtime.evaluate;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.deepcanvas.runtime.train.RegressionErrors;
 
 /** Errors of a regression model in the target's own units. */
 public record RegressionReport(String target, double mae, double rmse, double r2, int total) implements TestReport {
+
+    /** The report for actual and predicted values in the target's units. */
+    public static RegressionReport of(String target, double[] actual, double[] predicted) {
+        RegressionErrors e = RegressionErrors.of(actual, predicted);
+        return new RegressionReport(target, e.mae(), e.rmse(), e.r2(), actual.length);
+    }
 
     @Override
     public String toText() {

@@ -61,22 +61,13 @@ public final class SplitScorer {
 
     /** MAE, RMSE and R² in the target's own units (labels and outputs are standardised). */
     static EpochMetrics regression(double loss, Examples split, float[] outputs, int count, Target target) {
-        double absolute = 0;
-        double squared = 0;
-        double mean = 0;
+        double[] actual = new double[count];
+        double[] predicted = new double[count];
         for (int i = 0; i < count; i++) {
-            mean += target.toUnits(split.labels()[i]);
+            actual[i] = target.toUnits(split.labels()[i]);
+            predicted[i] = target.toUnits(outputs[i]);
         }
-        mean /= count;
-        double total = 0;
-        for (int i = 0; i < count; i++) {
-            double actual = target.toUnits(split.labels()[i]);
-            double error = target.toUnits(outputs[i]) - actual;
-            absolute += Math.abs(error);
-            squared += error * error;
-            total += (actual - mean) * (actual - mean);
-        }
-        double r2 = total == 0 ? Double.NaN : 1 - squared / total;
-        return EpochMetrics.regression(loss, absolute / count, Math.sqrt(squared / count), r2);
+        RegressionErrors e = RegressionErrors.of(actual, predicted);
+        return EpochMetrics.regression(loss, e.mae(), e.rmse(), e.r2());
     }
 }

@@ -1,0 +1,106 @@
+package dev.deepcanvas.app.cli;
+
+import dev.deepcanvas.runtime.bundle.ModelBundle;
+import dev.deepcanvas.runtime.bundle.Prediction;
+import dev.deepcanvas.runtime.data.DataException;
+import dev.deepcanvas.runtime.data.Target;
+import dev.deepcanvas.runtime.data.Task;
+import dev.deepcanvas.runtime.data.table.ClassNames;
+import dev.deepcanvas.runtime.evaluate.ClassificationReport;
+import dev.deepcanvas.runtime.evaluate.RegressionReport;
+import dev.deepcanvas.runtime.evaluate.TestReport;
+import dev.deepcanvas.runtime.summary.NetworkSummary;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "evaluate",
+        mixinStandardHelpOptions = true,
+        description = "Score a saved model on labelled data: a CSV file with the label column, or an image folder with one sub-folder per class.")
+final class EvaluateCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "MODEL", description = "a model saved by 'deepcanvas train' (.dcmodel)")
+    Path model;
+
+    @Parameters(index = "1", paramLabel = "DATA", description = "labelled data: a CSV file or an image folder")
+    Path data;
+
+    @Option(names = "--json", description = "print the metrics as JSON")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ModelLoader loader = new ModelLoader();
+        ModelBundle bundle = loader.load(model, err);
+        if (bundle == null) {
+            return loader.exitCode();
+        }
+        try {
+            List<ModelInputs.Input> inputs = ModelInputs.read(bundle, data);
+            TestReport report = score(bundle, inputs);
+            out.print(json ? NetworkSummary.pretty(report.toJson()) : report.toText());
+            out.flush();
+            return DeepCanvasCommand.OK;
+        } catch (DataException e) {
+            err.println("deepcanvas: " + e.getMessage());
+            return DeepCanvasCommand.INVALID;
+        } catch (IOException e) {
+            err.println("deepcanvas: " + data + ": cannot read: " + e.getMessage());
+            return DeepCanvasCommand.IO_ERROR;
+        }
+    }
+
+    private static TestReport score(ModelBundle bundle, List<ModelInputs.Input> inputs) throws DataException {
+        Target target = bundle.target();
+        List<Prediction> predictions = Predictions.of(bundle, inputs);
+        int n = inputs.size();
+        if (target.task() == Task.REGRESSION) {
+            double[] actual = new double[n];
+            double[] predicted = new double[n];
+            for (int i = 0; i < n; i++) {
+                String raw = inputs.get(i).raw().get(target.name());
+                actual[i] = parse(raw, inputs.get(i).origin(), target.name());
+                predicted[i] = predictions.get(i).value();
+            }
+            return RegressionReport.of(target.name(), actual, predicted);
+        }
+        int[] actual = new int[n];
+        int[] predicted = new int[n];
+        for (int i = 0; i < n; i++) {
+            ModelInputs.Input input = inputs.get(i);
+            String name = input.raw() == null ? ModelInputs.classFolder(input.origin()) : ClassNames.of(orEmpty(input.raw().get(target.name())));
+            actual[i] = target.classNames().indexOf(name);
+            if (actual[i] < 0) {
+                throw new DataException(null, null, null, name, input.origin() + ": '" + name + "' is not one of the classes the model knows ("
+                        + String.join(", ", target.classNames()) + ")");
+            }
+            predicted[i] = target.classNames().indexOf(predictions.get(i).label());
+        }
+        return ClassificationReport.of(target.classNames(), actual, predicted);
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static double parse(String raw, String origin, String column) throws DataException {
+        try {
+            return Double.parseDouble(raw.trim());
+        } catch (RuntimeException e) {
+            throw new DataException(null, null, column, raw, origin + ": the label is not a number");
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.deepcanvas.app.cli;
+
+import dev.deepcanvas.runtime.bundle.ModelBundle;
+import dev.deepcanvas.runtime.bundle.Prediction;
+import dev.deepcanvas.runtime.data.DataException;
+import dev.deepcanvas.runtime.io.AtomicFiles;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "predict",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run a saved model on new raw inputs: the rows of a CSV file (same columns as for training; the label column may be absent),",
+            "an image file, or a folder of images. Writes a CSV: the input (row values or file), the prediction, and each class's probability."
+        })
+final class PredictCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "MODEL", description = "a model saved by 'deepcanvas train' (.dcmodel)")
+    Path model;
+
+    @Parameters(index = "1", paramLabel = "INPUT", description = "a CSV file, an image, or a folder of images")
+    Path input;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the predictions here (default: standard output)")
+    Path output;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ModelLoader loader = new ModelLoader();
+        ModelBundle bundle = loader.load(model, err);
+        if (bundle == null) {
+            return loader.exitCode();
+        }
+        try {
+            List<ModelInputs.Input> inputs = ModelInputs.read(bundle, input);
+            String csv = toCsv(bundle, inputs, Predictions.of(bundle, inputs));
+            if (output == null) {
+                out.print(csv);
+                out.flush();
+            } else {
+                AtomicFiles.write(output, csv.getBytes(StandardCharsets.UTF_8));
+                out.printf("Wrote %d prediction(s) to %s%n", inputs.size(), output);
+                out.flush();
+            }
+            return DeepCanvasCommand.OK;
+        } catch (DataException e) {
+            err.println("deepcanvas: " + e.getMessage());
+            return DeepCanvasCommand.INVALID;
+        } catch (IOException e) {
+            err.println("deepcanvas: cannot read or write: " + e.getMessage());
+            return DeepCanvasCommand.IO_ERROR;
+        }
+    }
+
+    static String toCsv(ModelBundle bundle, List<ModelInputs.Input> inputs, List<Prediction> predictions) {
+        List<String> inputColumns = inputs.get(0).raw() == null ? List.of("file") : new ArrayList<>(inputs.get(0).raw().keySet());
+        List<String> header = new ArrayList<>(inputColumns);
+        header.add("predicted_" + bundle.target().name());
+        bundle.target().classNames().forEach(c -> header.add("p_" + c));
+        StringBuilder s = new StringBuilder(line(header));
+        for (int i = 0; i < inputs.size(); i++) {
+            ModelInputs.Input in = inputs.get(i);
+            Prediction p = predictions.get(i);
+            List<String> row = new ArrayList<>();
+            if (in.raw() == null) {
+                row.add(in.origin());
+            } else {
+                inputColumns.forEach(c -> row.add(in.raw().getOrDefault(c, "")));
+            }
+            row.add(p.isClassification() ? p.label() : String.format(Locale.ROOT, "%.6g", p.value()));
+            for (double probability : p.probabilities()) {
+                row.add(String.format(Locale.ROOT, "%.6f", probability));
+            }
+            s.append(line(row));
+        }
+        return s.toString();
+    }
+
+    private static String line(List<String> cells) {
+        List<String> quoted = new ArrayList<>();
+        for (String c : cells) {
+            quoted.add(c.contains(",") || c.contains("\"") || c.contains("\n") ? "\"" + c.replace("\"", "\"\"") + "\"" : c);
+        }
+        return String.join(",", quoted) + "\n";
+    }
+}

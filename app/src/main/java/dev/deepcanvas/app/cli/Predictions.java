@@ -1,0 +1,28 @@
+package dev.deepcanvas.app.cli;
+
+import dev.deepcanvas.runtime.bundle.ModelBundle;
+import dev.deepcanvas.runtime.bundle.Prediction;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs a saved model over many inputs in batches. */
+final class Predictions {
+
+    static final int BATCH = 512;
+
+    private Predictions() {}
+
+    static List<Prediction> of(ModelBundle bundle, List<ModelInputs.Input> inputs) {
+        List<Prediction> all = new ArrayList<>(inputs.size());
+        for (int from = 0; from < inputs.size(); from += BATCH) {
+            int to = Math.min(inputs.size(), from + BATCH);
+            int width = inputs.get(from).features().length;
+            float[] batch = new float[(to - from) * width];
+            for (int i = from; i < to; i++) {
+                System.arraycopy(inputs.get(i).features(), 0, batch, (i - from) * width, width);
+            }
+            all.addAll(bundle.predict(batch, to - from));
+        }
+        return all;
+    }
+}

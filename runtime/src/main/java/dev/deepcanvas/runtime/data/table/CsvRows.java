@@ -1,0 +1,43 @@
+package dev.deepcanvas.runtime.data.table;
+
+import dev.deepcanvas.runtime.data.DataException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a CSV file row by row as raw text values keyed by column name, with the same sniffing and
+ * quoting rules as training: for scoring a saved model on new files ({@code deepcanvas evaluate},
+ * {@code predict}) through its fitted {@link TabularEncoding}.
+ */
+public final class CsvRows {
+
+    /** Receives one data row: its 1-based line and its values by column name. */
+    @FunctionalInterface
+    public interface RowHandler {
+        void row(int line, Map<String, String> values) throws DataException;
+    }
+
+    private CsvRows() {}
+
+    /** Calls {@code handler} for every data row; returns the column names. */
+    public static List<String> forEach(Path csv, RowHandler handler) throws IOException, DataException {
+        CsvSource source = CsvSource.open(csv);
+        List<String> columns = source.columns();
+        CsvCursor rows = source.rows();
+        while (rows.next()) {
+            if (rows.fieldCount() != columns.size()) {
+                throw new DataException(source.fileName(), rows.line(), null, null, String.format(
+                        "the row has %d fields but the header has %d", rows.fieldCount(), columns.size()));
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            for (int j = 0; j < columns.size(); j++) {
+                values.put(columns.get(j), rows.text(j).trim());
+            }
+            handler.row(rows.line(), values);
+        }
+        return columns;
+    }
+}

@@ -1,0 +1,113 @@
+package dev.deepcanvas.runtime.project;
+
+import dev.deepcanvas.runtime.bundle.ModelBundle;
+import dev.deepcanvas.runtime.compile.CompileException;
+import dev.deepcanvas.runtime.compile.NetworkCompiler;
+import dev.deepcanvas.runtime.data.Examples;
+import dev.deepcanvas.runtime.data.PreparedData;
+import dev.deepcanvas.runtime.data.images.Augmenter;
+import dev.deepcanvas.runtime.document.DataBinding;
+import dev.deepcanvas.runtime.document.NetworkDocument;
+import dev.deepcanvas.runtime.evaluate.Evaluator;
+import dev.deepcanvas.runtime.evaluate.TestReport;
+import dev.deepcanvas.runtime.shape.Diagnostic;
+import dev.deepcanvas.runtime.shape.NetworkAnalysis;
+import dev.deepcanvas.runtime.shape.ShapeInference;
+import dev.deepcanvas.runtime.train.BatchTransform;
+import dev.deepcanvas.runtime.train.Trainer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+
+/**
+ * One training run of a project: its data prepared, checked against the network and shaped for
+ * the output head, the network compiled, and a trainer ready to start. The window and the command
+ * line both go through here, so a project trains the same in both.
+ */
+public final class TrainingRun {
+
+    private final NetworkDocument document;
+    private final PreparedData data;
+    private final ComputationGraph graph;
+    private final Trainer trainer;
+    private final boolean yesNo;
+
+    private TrainingRun(NetworkDocument document, PreparedData data, ComputationGraph graph, boolean yesNo) {
+        this.document = document;
+        this.data = data;
+        this.graph = graph;
+        this.yesNo = yesNo;
+        this.trainer = new Trainer(graph, data, document.training(), augmentation(document, data));
+    }
+
+    /** Prepares everything; any reason the project cannot train is a {@link ProjectException}. */
+    public static TrainingRun prepare(NetworkDocument document, Path projectFile) throws ProjectException, IOException {
+        NetworkAnalysis analysis = ShapeInference.analyse(document);
+        if (!analysis.isValid()) {
+            throw new ProjectException(analysis.errors());
+        }
+        PreparedData data = ProjectData.prepare(document, projectFile, analysis);
+        return prepare(document, analysis, data);
+    }
+
+    /** For data already prepared (e.g. by the data panel). */
+    public static TrainingRun prepare(NetworkDocument document, NetworkAnalysis analysis, PreparedData data) throws ProjectException {
+        String dataName = data.imageFiles().isEmpty() ? "the CSV" : "the image folder";
+        List<Diagnostic> problems = new ArrayList<>(DataCheck.check(document, analysis, data.train().exampleShape(), data.target(), dataName));
+        problems.removeIf(d -> !d.isError());
+        if (!problems.isEmpty()) {
+            throw new ProjectException(problems);
+        }
+        boolean yesNo = DataCheck.wantsYesNoLabels(document, data.target());
+        PreparedData shaped = yesNo ? withYesNoLabels(data) : data;
+        try {
+            return new TrainingRun(document, shaped, new NetworkCompiler().compile(document), yesNo);
+        } catch (CompileException e) {
+            throw new ProjectException(e.diagnostics());
+        }
+    }
+
+    private static PreparedData withYesNoLabels(PreparedData d) {
+        return new PreparedData(d.target(), d.train().withYesNoLabels(), d.validation().withYesNoLabels(), d.test().withYesNoLabels(),
+                d.encoding(), d.report(), d.imageFiles());
+    }
+
+    private static BatchTransform augmentation(NetworkDocument doc, PreparedData data) {
+        DataBinding binding = doc.data().orElse(null);
+        long[] shape = data.train().exampleShape();
+        if (binding == null || shape.length != 3 || !binding.augmentation().any()) {
+            return null;
+        }
+        Augmenter augmenter = new Augmenter(binding.augmentation(), (int) shape[0], (int) shape[1], (int) shape[2]);
+        return augmenter::augment;
+    }
+
+    public NetworkDocument document() {
+        return document;
+    }
+
+    public PreparedData data() {
+        return data;
+    }
+
+    public Trainer trainer() {
+        return trainer;
+    }
+
+    public ComputationGraph graph() {
+        return graph;
+    }
+
+    /** Scores the model on the held-out test split. */
+    public TestReport evaluate() {
+        Examples test = data.test();
+        return Evaluator.evaluate(graph, test, data.target());
+    }
+
+    /** The trained model with everything needed to use it on raw inputs. */
+    public ModelBundle bundle(TestReport report) {
+        return new ModelBundle(graph, document, data.encoding(), data.target(), yesNo, report == null ? null : report.toJson());
+    }
+}
