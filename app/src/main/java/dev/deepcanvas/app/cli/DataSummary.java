@@ -9,6 +9,10 @@ final class DataSummary {
 
     private DataSummary() {}
 
+    private static int count(DataReport r, String split, String className) {
+        return r.classCounts().getOrDefault(split, java.util.Map.of()).getOrDefault(className, 0);
+    }
+
     static String describe(PreparedData data) {
         DataReport r = data.report();
         StringBuilder s = new StringBuilder();
@@ -27,6 +31,13 @@ final class DataSummary {
             s.append(String.format("; predicting '%s' (a quantity)", data.target().name()));
         }
         s.append('.');
+        if (!r.classCounts().isEmpty()) {
+            s.append("\n  class balance (train / validation / test):");
+            for (String name : data.target().classNames()) {
+                s.append(String.format(" %s %d/%d/%d;", name, count(r, "train", name), count(r, "validation", name), count(r, "test", name)));
+            }
+            s.setLength(s.length() - 1);
+        }
         r.filled().forEach((column, count) -> s.append(String.format("%n  filled %d missing value(s) in '%s'", count, column)));
         r.skipped().forEach(skip -> s.append("\n  skipped ").append(skip));
         r.warnings().forEach(w -> s.append("\n  warning: ").append(w));

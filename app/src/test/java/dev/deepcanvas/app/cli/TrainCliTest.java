@@ -34,8 +34,9 @@ class TrainCliTest {
         assertEquals(0, r.code(), r.err());
         List<String> lines = r.out().lines().toList();
         assertTrue(lines.get(0).startsWith("Data: 150 examples read; split 90 train / 30 validation / 30 test; 3 classes of 'species': setosa, versicolor, virginica."), lines.get(0));
-        assertTrue(lines.get(1).matches("Training on CPU.*, [0-9]+ threads?\\."), lines.get(1));
-        assertTrue(lines.get(2).matches("epoch 1/3  loss [0-9.]+  acc [0-9.]+  \\|  val_loss [0-9.]+  val_acc [0-9.]+  \\|  .*"), lines.get(2));
+        assertEquals("  class balance (train / validation / test): setosa 30/10/10; versicolor 30/10/10; virginica 30/10/10", lines.get(1));
+        assertTrue(lines.get(2).matches("Training on CPU.*, [0-9]+ threads?\\."), lines.get(2));
+        assertTrue(lines.get(3).matches("epoch 1/3  loss [0-9.]+  acc [0-9.]+  \\|  val_loss [0-9.]+  val_acc [0-9.]+  \\|  .*"), lines.get(3));
         assertTrue(r.out().contains("Finished after 3 epoch(s)"), r.out());
         assertTrue(r.out().contains("Test accuracy: "), r.out());
         assertTrue(r.out().contains("Confusion matrix (rows: actual, columns: predicted)"), r.out());
@@ -103,6 +104,31 @@ class TrainCliTest {
         CliTest.Result r = CliTest.run("train", project.toString(), "--epochs", "1", "--data", other.resolve("flowers.csv").toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("Data: 150 examples read"), r.out());
+    }
+
+    @Test
+    void an_image_model_predicts_a_file_and_a_folder_and_evaluates_class_folders() throws Exception {
+        Path images = Path.of("../samples/digits/data/images").toAbsolutePath();
+        Path digits = dir.resolve("digits.deepcanvas");
+        Files.copy(Path.of("../samples/digits/digits.deepcanvas"), digits);
+        Files.writeString(digits, Files.readString(digits).replace("\"path\" : \"data/images\"", "\"path\" : \"" + images + "\""));
+        Path model = dir.resolve("digits.dcmodel");
+        CliTest.Result train = CliTest.run("train", digits.toString(), "--epochs", "2", "--out", model.toString());
+        assertEquals(0, train.code(), train.err());
+
+        CliTest.Result one = CliTest.run("predict", model.toString(), images.resolve("7/0007.png").toString());
+        assertEquals(0, one.code(), one.err());
+        List<String> lines = one.out().lines().toList();
+        assertEquals("file,predicted_class,p_0,p_1,p_2,p_3,p_4,p_5,p_6,p_7,p_8,p_9", lines.get(0));
+        assertTrue(lines.get(1).startsWith("0007.png,"), lines.get(1));
+
+        CliTest.Result folder = CliTest.run("predict", model.toString(), images.toString());
+        assertEquals(1 + 1797, folder.out().lines().count(), "a header and one line per image");
+        assertTrue(folder.out().contains("\n7/0007.png,"), "folder predictions name the file relative to the folder");
+
+        CliTest.Result evaluate = CliTest.run("evaluate", "--json", model.toString(), images.toString());
+        assertEquals(0, evaluate.code(), evaluate.err());
+        assertEquals(1797, new ObjectMapper().readTree(evaluate.out()).get("total").asInt());
     }
 
     @Test
