@@ -71,6 +71,7 @@ public final class TrainingBenchmark {
             throws Exception {
         ComputationGraph handGraph = byHand.get();
         ComputationGraph compiled = new NetworkCompiler().compile(doc.get());
+        ComputationGraph eventsOnly = new NetworkCompiler().compile(doc.get());
         ComputationGraph trained = new NetworkCompiler().compile(doc.get());
         if (handGraph.numParams() != compiled.numParams()) {
             throw new IllegalStateException("networks differ: " + handGraph.numParams() + " vs " + compiled.numParams());
@@ -80,15 +81,18 @@ public final class TrainingBenchmark {
         bareEpoch(compiled, data.train(), batch, new Random(1));
         double hand = 0;
         double deepcanvas = 0;
+        double events = 0;
         double trainer = 0;
         for (int r = 0; r < rounds; r++) {
             hand += bareEpoch(handGraph, data.train(), batch, new Random(r));
             deepcanvas += bareEpoch(compiled, data.train(), batch, new Random(r));
-            trainer += trainerEpoch(trained, data, doc.get().training());
+            events += trainerEpoch(eventsOnly, data, doc.get().training(), false);
+            trainer += trainerEpoch(trained, data, doc.get().training(), true);
         }
         int n = data.train().size() * rounds;
-        System.out.printf("%-20s batch %3d: hand-written DL4J %8.0f samples/s | DeepCanvas graph %8.0f (ratio %.3f) | Trainer+events %8.0f (ratio to bare %.3f)%n",
-                name, batch, n / hand, n / deepcanvas, hand / deepcanvas, n / trainer, deepcanvas / trainer);
+        System.out.printf("%-20s batch %3d: hand-written DL4J %7.0f samples/s | DeepCanvas graph %7.0f (a: ratio %.3f)"
+                        + " | Trainer, events + listener %7.0f (b: ratio to bare %.3f) | with per-epoch validation %7.0f (ratio %.3f)%n",
+                name, batch, n / hand, n / deepcanvas, hand / deepcanvas, n / events, deepcanvas / events, n / trainer, deepcanvas / trainer);
     }
 
     /** One epoch of plain {@code fit} calls over shuffled batches; seconds. */
@@ -111,9 +115,10 @@ public final class TrainingBenchmark {
     }
 
     /** One epoch through DeepCanvas's Trainer with a listener that reads every event; seconds. */
-    static double trainerEpoch(ComputationGraph graph, PreparedData data, TrainingSetup setup) {
+    static double trainerEpoch(ComputationGraph graph, PreparedData data, TrainingSetup setup, boolean evaluate) {
         long[] events = new long[1];
         Trainer t = new Trainer(graph, data, setup.toBuilder().epochs(1).build(), null);
+        t.setEpochEvaluation(evaluate);
         t.addListener(e -> {
             if (e instanceof TrainingEvent.BatchEnded b && b.loss() > -1) {
                 events[0]++;

@@ -5,7 +5,6 @@ import dev.deepcanvas.runtime.data.Target;
 import dev.deepcanvas.runtime.data.Task;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
 
 /**
  * Runs the model in inference mode (no dropout) over a split and measures it: DL4J's own loss,
@@ -31,17 +30,15 @@ public final class SplitScorer {
         return out;
     }
 
-    /** Loss and metrics on the first {@code count} examples of a split. */
+    /** Loss and metrics on the first {@code count} examples of a split, from one forward pass. */
     public static EpochMetrics score(ComputationGraph graph, Examples split, int count, Target target) {
-        int[] order = Batches.identity(count);
-        double lossSum = 0;
-        for (int from = 0; from < count; from += BATCH) {
-            int to = Math.min(count, from + BATCH);
-            DataSet batch = Batches.dataSet(split, order, from, to);
-            lossSum += graph.score(batch, false) * (to - from);
-        }
-        double loss = lossSum / count;
         float[] outputs = outputs(graph, split, count);
+        double loss = OutputLoss.of(graph).mean(outputs, split.labels(), count, split.labelWidth());
+        return metrics(loss, split, outputs, count, target);
+    }
+
+    /** Metrics for outputs already computed, with a loss measured elsewhere (e.g. the epoch's batches). */
+    static EpochMetrics metrics(double loss, Examples split, float[] outputs, int count, Target target) {
         if (target.task() == Task.CLASSIFICATION) {
             return EpochMetrics.classification(loss, accuracy(split, outputs, count));
         }
