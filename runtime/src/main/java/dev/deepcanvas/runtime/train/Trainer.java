@@ -43,6 +43,7 @@ public final class Trainer {
     private volatile boolean paused;
     private volatile boolean stopRequested;
     private boolean epochEvaluation = true;
+    private volatile LayerProbe probe;
     private int epoch;
     private int batch;
 
@@ -62,6 +63,11 @@ public final class Trainer {
      */
     public void setEpochEvaluation(boolean on) {
         epochEvaluation = on;
+    }
+
+    /** Attach a probe to publish {@link TrainingEvent.LayerActivity} now and then; null detaches. */
+    public void setLayerProbe(LayerProbe layerProbe) {
+        probe = layerProbe;
     }
 
     public void addListener(Consumer<TrainingEvent> listener) {
@@ -152,8 +158,12 @@ public final class Trainer {
                 if (augment != null) {
                     augment.apply(features, to - from, random);
                 }
-                graph.fit(new DataSet(Batches.featureArray(train, features, to - from),
-                        Batches.labelArray(train, Batches.labels(train, order, from, to), to - from)));
+                INDArray input = Batches.featureArray(train, features, to - from);
+                LayerProbe sampling = probe != null && probe.due() ? probe : null;
+                if (sampling != null) {
+                    sampling.beforeStep(graph);
+                }
+                graph.fit(new DataSet(input, Batches.labelArray(train, Batches.labels(train, order, from, to), to - from)));
                 double loss = graph.score();
                 if (!Double.isFinite(loss)) {
                     return nanFailure(epoch, b + 1, loss);
@@ -161,6 +171,9 @@ public final class Trainer {
                 lossSum += loss * (to - from);
                 double seconds = (System.nanoTime() - epochStart) / 1e9;
                 publish(new BatchEnded(epoch, b + 1, batches, loss, to / Math.max(seconds, 1e-9)));
+                if (sampling != null) {
+                    publish(new TrainingEvent.LayerActivity(epoch, b + 1, sampling.afterStep(graph, input)));
+                }
             }
             graph.incrementEpochCount();
             epochsRun = epoch;

@@ -21,6 +21,9 @@ public sealed interface TrainingEvent {
     record EpochEnded(int epoch, int epochs, EpochMetrics train, EpochMetrics validation, Duration elapsed, Duration remaining,
             boolean improved, double learningRate) implements TrainingEvent {}
 
+    /** Per-layer health from a sampled batch (only when a {@link LayerProbe} is attached). */
+    record LayerActivity(int epoch, int batch, java.util.Map<String, LayerHealth> layers) implements TrainingEvent {}
+
     /** Training is over and the model is usable. */
     record Finished(Outcome outcome, int epochsRun, int bestEpoch, Duration elapsed) implements TrainingEvent {}
 
