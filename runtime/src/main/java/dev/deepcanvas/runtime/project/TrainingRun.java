@@ -8,7 +8,13 @@ import dev.deepcanvas.runtime.data.PreparedData;
 import dev.deepcanvas.runtime.data.images.Augmenter;
 import dev.deepcanvas.runtime.document.DataBinding;
 import dev.deepcanvas.runtime.document.NetworkDocument;
+import dev.deepcanvas.runtime.data.DataException;
+import dev.deepcanvas.runtime.data.Task;
+import dev.deepcanvas.runtime.data.table.TabularEncoding;
 import dev.deepcanvas.runtime.evaluate.Evaluator;
+import dev.deepcanvas.runtime.evaluate.ExamplePrediction;
+import dev.deepcanvas.runtime.insight.DecisionBoundary;
+import dev.deepcanvas.runtime.train.SplitScorer;
 import dev.deepcanvas.runtime.evaluate.TestReport;
 import dev.deepcanvas.runtime.shape.Diagnostic;
 import dev.deepcanvas.runtime.shape.NetworkAnalysis;
@@ -19,7 +25,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * One training run of a project: its data prepared, checked against the network and shaped for
@@ -96,6 +104,7 @@ public final class TrainingRun {
         return trainer;
     }
 
+    /** The DL4J network: for the engine and tests; the designer uses the methods above instead. */
     public ComputationGraph graph() {
         return graph;
     }
@@ -104,6 +113,48 @@ public final class TrainingRun {
     public TestReport evaluate() {
         Examples test = data.test();
         return Evaluator.evaluate(graph, test, data.target());
+    }
+
+    /** One entry per test example: actual and predicted class with confidence, or actual and predicted quantity. */
+    public List<ExamplePrediction> testPredictions() {
+        Examples test = data.test();
+        int n = test.size();
+        float[] outputs = SplitScorer.outputs(graph, test, n);
+        int width = test.labelWidth();
+        List<ExamplePrediction> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int origin = test.origins()[i];
+            if (data.target().task() == Task.REGRESSION) {
+                out.add(new ExamplePrediction(origin, -1, -1, Double.NaN,
+                        data.target().toUnits(test.labels()[i]), data.target().toUnits(outputs[i])));
+            } else {
+                int predicted = Examples.classAt(outputs, i, width);
+                double confidence = width == 1 ? (predicted == 1 ? outputs[i] : 1 - outputs[i]) : outputs[i * width + predicted];
+                out.add(new ExamplePrediction(origin, test.classOf(i), predicted, confidence, Double.NaN, Double.NaN));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Decision regions of the current model over two numeric features, or empty when the data does
+     * not have exactly two. Call between epochs (from a training listener) or after training.
+     */
+    public Optional<DecisionBoundary.Grid> decisionBoundary(double xMin, double xMax, double yMin, double yMax, int columns, int rows)
+            throws DataException {
+        if (!(data.encoding() instanceof TabularEncoding table) || !DecisionBoundary.applies(table)) {
+            return Optional.empty();
+        }
+        return Optional.of(DecisionBoundary.compute(table, xMin, xMax, yMin, yMax, columns, rows, this::outputs));
+    }
+
+    /** The model's raw outputs for {@code n} encoded examples (probabilities, or standardised values). */
+    public float[] outputs(float[] features, int n) {
+        long[] example = data.train().exampleShape();
+        long[] shape = new long[example.length + 1];
+        shape[0] = n;
+        System.arraycopy(example, 0, shape, 1, example.length);
+        return graph.outputSingle(false, Nd4j.create(features, shape, 'c')).ravel().toFloatVector();
     }
 
     /** The trained model with everything needed to use it on raw inputs. */

@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.factory.Nd4j;
 
 class InsightTest {
 
@@ -62,8 +61,7 @@ class InsightTest {
 
         TabularEncoding encoding = (TabularEncoding) run.data().encoding();
         assertTrue(DecisionBoundary.applies(encoding));
-        DecisionBoundary.Grid grid = DecisionBoundary.compute(encoding, -1.5, 2.5, -1, 1.5, 80, 50,
-                (features, n) -> run.graph().outputSingle(false, Nd4j.create(features, new long[] {n, 2}, 'c')).ravel().toFloatVector());
+        DecisionBoundary.Grid grid = run.decisionBoundary(-1.5, 2.5, -1, 1.5, 80, 50).orElseThrow();
         // Where the moons are, the map must agree with the generating shape.
         int agree = 0;
         double[][] points = ToyDataset.MOONS.generate(400, 0.0, 9);
@@ -73,6 +71,11 @@ class InsightTest {
             agree += grid.classAt(column, row) == (int) p[2] ? 1 : 0;
         }
         assertTrue(agree >= 380, agree + " of 400 noiseless moon points lie in their class's region");
+
+        var predictions = run.testPredictions();
+        assertEquals(run.data().test().size(), predictions.size());
+        assertTrue(predictions.stream().filter(p -> p.correct()).count() > 0.95 * predictions.size());
+        assertTrue(predictions.stream().allMatch(p -> p.confidence() >= 0.5 && p.confidence() <= 1));
 
         String csv = history.toCsv();
         assertEquals(61, csv.lines().count(), "header and one row per epoch");
