@@ -1,0 +1,115 @@
+package dev.deepcanvas.designer.problems;
+
+import dev.deepcanvas.designer.model.DesignerModel;
+import dev.deepcanvas.designer.ui.Icons;
+import dev.deepcanvas.runtime.shape.Diagnostic;
+import dev.deepcanvas.runtime.shape.NetworkAnalysis;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * Every diagnostic of the network, errors first. Clicking one selects its layer and centres it on
+ * the canvas; a diagnostic with a one-click fix offers a Fix button.
+ */
+public final class ProblemsView extends VBox {
+
+    private final DesignerModel model;
+    private final Label heading = new Label("Problems");
+    private final ListView<Diagnostic> list = new ListView<>();
+
+    public ProblemsView(DesignerModel model) {
+        this.model = model;
+        getStyleClass().add("problems");
+        heading.getStyleClass().add("panel-heading");
+        list.setId("problems-list");
+        list.setPlaceholder(placeholder());
+        list.setCellFactory(v -> new Cell());
+        list.setOnMouseClicked(e -> {
+            Diagnostic d = list.getSelectionModel().getSelectedItem();
+            if (d != null && d.nodeId() != null) {
+                model.reveal(d.nodeId());
+            }
+        });
+        VBox.setVgrow(list, Priority.ALWAYS);
+        getChildren().addAll(heading, list);
+        model.analysisProperty().addListener((o, a, b) -> show(b));
+        show(model.analysis());
+    }
+
+    private static Label placeholder() {
+        Label l = new Label("No problems: every layer has a shape.");
+        l.setGraphic(Icons.icon(Icons.VALID));
+        l.getStyleClass().add("problems-none");
+        l.setWrapText(true);
+        l.setPadding(new javafx.geometry.Insets(12));
+        return l;
+    }
+
+    private void show(NetworkAnalysis analysis) {
+        var sorted = analysis.diagnostics().stream()
+                .sorted((a, b) -> Boolean.compare(b.isError(), a.isError()))
+                .toList();
+        list.getItems().setAll(sorted);
+        long errors = analysis.errors().size();
+        long warnings = sorted.size() - errors;
+        heading.setText(sorted.isEmpty() ? "Problems" : "Problems (" + plural(errors, "error") + ", " + plural(warnings, "warning") + ")");
+    }
+
+    static String plural(long n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
+    }
+
+    public ListView<Diagnostic> list() {
+        return list;
+    }
+
+    /** Icon, the message and the hint, wrapped to the panel's width; a Fix button where possible. */
+    private final class Cell extends ListCell<Diagnostic> {
+        private final FontIcon icon = new FontIcon();
+        private final Label message = new Label();
+        private final Label hint = new Label();
+        private final Button fix = new Button("Fix");
+        private final VBox text = new VBox(2, message, hint);
+        private final HBox row = new HBox(8, icon, text);
+
+        Cell() {
+            setPrefWidth(0); // wrap to the list's width instead of widening the cell
+            message.setWrapText(true);
+            hint.setWrapText(true);
+            message.getStyleClass().add("problem-message");
+            hint.getStyleClass().add("problem-hint");
+            message.prefWidthProperty().bind(list.widthProperty().subtract(fix.widthProperty()).subtract(80));
+            hint.prefWidthProperty().bind(message.prefWidthProperty());
+            fix.setGraphic(Icons.icon(Icons.FIX));
+            fix.getStyleClass().add("small");
+            HBox.setHgrow(text, Priority.ALWAYS);
+            row.getStyleClass().add("problem-row");
+        }
+
+        @Override
+        protected void updateItem(Diagnostic d, boolean empty) {
+            super.updateItem(d, empty);
+            if (empty || d == null) {
+                setGraphic(null);
+                return;
+            }
+            icon.setIconLiteral(d.isError() ? Icons.ERROR : Icons.WARNING);
+            icon.getStyleClass().setAll("dc-icon", d.isError() ? "badge-error" : "badge-warning");
+            message.setText((d.nodeId() == null ? "Network: " : d.nodeId() + ": ") + d.message());
+            hint.setText(d.hint());
+            if (d.fix() != null) {
+                fix.setOnAction(e -> model.applyFix(d));
+                row.getChildren().setAll(icon, text, fix);
+            } else {
+                row.getChildren().setAll(icon, text);
+            }
+            setGraphic(row);
+        }
+    }
+}
