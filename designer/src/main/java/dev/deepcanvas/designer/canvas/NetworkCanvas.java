@@ -92,7 +92,7 @@ public final class NetworkCanvas extends Region {
         clip.heightProperty().bind(heightProperty());
         setClip(clip);
         gestures = new CanvasGestures(this, model);
-        model.analysisProperty().addListener((o, a, b) -> refresh());
+        model.revisionProperty().addListener((o, a, b) -> refresh());
         model.selection().nodes().addListener((SetChangeListener<String>) c -> showSelection());
         model.selection().edges().addListener((SetChangeListener<Edge>) c -> showSelection());
         model.onReveal(this::centreOn);

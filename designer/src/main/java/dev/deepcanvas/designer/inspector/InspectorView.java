@@ -63,7 +63,7 @@ public final class InspectorView extends VBox {
         scroll.getStyleClass().add("inspector-scroll");
         getChildren().add(placeholder);
         model.selection().nodes().addListener((SetChangeListener<String>) c -> show());
-        model.analysisProperty().addListener((o, a, b) -> show());
+        model.revisionProperty().addListener((o, a, b) -> show());
         this.scroll = scroll;
         show();
     }

@@ -24,6 +24,8 @@ import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -56,6 +58,7 @@ public final class DesignerModel {
     private final List<Consumer<String>> revealListeners = new ArrayList<>();
 
     private final ReadOnlyObjectWrapper<NetworkAnalysis> analysis = new ReadOnlyObjectWrapper<>(this, "analysis");
+    private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision", -1);
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
     private final ReadOnlyStringWrapper documentName = new ReadOnlyStringWrapper(this, "documentName", "Untitled");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
@@ -164,6 +167,7 @@ public final class DesignerModel {
             selection.prune(doc);
             documentName.set(doc.name());
             analysis.set(inference.run(doc));
+            revision.set(analysedRevision);
         }
     }
 
@@ -336,8 +340,17 @@ public final class DesignerModel {
         return analysis.get();
     }
 
+    /**
+     * The analysis of the current revision. Listen to {@link #revisionProperty()} to redraw: a
+     * move changes the document but leaves an equal analysis, which would not notify.
+     */
     public ReadOnlyObjectProperty<NetworkAnalysis> analysisProperty() {
         return analysis.getReadOnlyProperty();
+    }
+
+    /** The document revision the views should show; changes after every edit, undo, redo or load. */
+    public ReadOnlyLongProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Path> fileProperty() {

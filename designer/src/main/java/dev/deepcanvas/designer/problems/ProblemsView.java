@@ -38,7 +38,7 @@ public final class ProblemsView extends VBox {
         });
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().addAll(heading, list);
-        model.analysisProperty().addListener((o, a, b) -> show(b));
+        model.revisionProperty().addListener((o, a, b) -> show(model.analysis()));
         show(model.analysis());
     }
 

@@ -40,7 +40,7 @@ public final class SummaryView extends VBox {
         bar.getStyleClass().add("summary-bar");
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(bar, table);
-        model.analysisProperty().addListener((o, a, b) -> update());
+        model.revisionProperty().addListener((o, a, b) -> update());
         showing.addListener((o, a, b) -> update());
         update();
     }

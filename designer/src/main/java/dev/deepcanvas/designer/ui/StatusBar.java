@@ -38,7 +38,7 @@ public final class StatusBar extends HBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox.setHgrow(message, Priority.SOMETIMES);
         getChildren().addAll(validity, separator(), parameters, separator(), message, spacer, zoom, separator(), backend);
-        model.analysisProperty().addListener((o, a, b) -> show(b));
+        model.revisionProperty().addListener((o, a, b) -> show(model.analysis()));
         show(model.analysis());
     }
 
