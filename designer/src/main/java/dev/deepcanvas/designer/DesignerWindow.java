@@ -18,7 +18,7 @@ import dev.deepcanvas.designer.ui.Icons;
 import dev.deepcanvas.designer.ui.StatusBar;
 import dev.deepcanvas.designer.ui.Theme;
 import dev.deepcanvas.designer.ui.UiAction;
-import javafx.application.Platform;
+import dev.deepcanvas.designer.ui.FirstFrame;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
@@ -37,7 +37,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class DesignerWindow {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DesignerWindow.class);
+    /** Created when first needed: starting the logging library costs time before the first frame. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(DesignerWindow.class);
+    }
 
     private final Stage stage;
     private final DesignerServices services;
@@ -119,7 +122,7 @@ public final class DesignerWindow {
         files.loadTemplate(Templates.STARTER);
         stage.show();
         canvas.fitToView();
-        Platform.runLater(this::afterFirstFrame);
+        FirstFrame.then(this::afterFirstFrame);
     }
 
     private void afterFirstFrame() {
@@ -130,9 +133,28 @@ public final class DesignerWindow {
         services.background().run("backend", services.backend(),
                 text -> status.backendProperty().set("Backend: " + text),
                 error -> {
-                    LOG.warn("The compute backend did not start", error);
+                    log().warn("The compute backend did not start", error);
                     status.backendProperty().set("Backend: not available (training is off)");
                 });
+    }
+
+    /**
+     * Loads the engine's classes (file reader, catalog, shape inference) on another thread while
+     * the toolkit starts, so the first frame does not wait for them. Call before launching.
+     */
+    public static void warmUp() {
+        Thread t = new Thread(() -> {
+            try {
+                var doc = Templates.standard().load(Templates.STARTER);
+                dev.deepcanvas.runtime.shape.ShapeInference.analyse(doc);
+                new dev.deepcanvas.runtime.summary.NetworkSummary(doc, dev.deepcanvas.runtime.shape.ShapeInference.analyse(doc)).toText();
+                dev.deepcanvas.runtime.catalog.LayerHelp.standard();
+            } catch (Exception | LinkageError e) {
+                // only a head start; the window loads the same things itself
+            }
+        }, "deepcanvas-warm-up");
+        t.setDaemon(true);
+        t.start();
     }
 
     public void chooseTemplate() {
@@ -159,7 +181,7 @@ public final class DesignerWindow {
             }
         }, error -> {
             layoutRunning = false;
-            LOG.warn("Auto-layout failed", error);
+            log().warn("Auto-layout failed", error);
             model.setMessage("Auto-layout did not work for this network.");
         });
     }

@@ -15,7 +15,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class Autosave {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Autosave.class);
+    /** Created when first needed: starting the logging library costs time before the first frame. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(Autosave.class);
+    }
 
     private final DesignerModel model;
     private final RecoveryStore store;
@@ -54,7 +57,7 @@ public final class Autosave {
             store.write(model.document(), model.file());
             writtenRevision = revision;
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Autosave to {} failed", store.folder(), e);
+            log().warn("Autosave to {} failed", store.folder(), e);
         }
     }
 

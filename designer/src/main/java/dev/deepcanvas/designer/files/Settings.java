@@ -19,7 +19,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class Settings {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Settings.class);
+    /** Created when first needed: starting the logging library costs time before the first frame. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(Settings.class);
+    }
     static final int MAX_RECENT = 8;
 
     private final Path home;
@@ -33,7 +36,7 @@ public final class Settings {
             try (InputStream in = Files.newInputStream(file)) {
                 values.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
             } catch (IOException | IllegalArgumentException e) {
-                LOG.warn("Could not read {}; starting with default settings", file, e);
+                log().warn("Could not read {}; starting with default settings", file, e);
             }
         }
     }
@@ -111,7 +114,7 @@ public final class Settings {
             values.store(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), "DeepCanvas settings");
             AtomicFiles.write(file, out.toByteArray());
         } catch (IOException e) {
-            LOG.warn("Could not save settings to {}", file, e);
+            log().warn("Could not save settings to {}", file, e);
         }
     }
 }
