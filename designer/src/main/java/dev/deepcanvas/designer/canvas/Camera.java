@@ -12,7 +12,7 @@ import javafx.scene.transform.Affine;
  */
 final class Camera {
 
-    static final double MIN_ZOOM = 0.05;
+    static final double MIN_ZOOM = 0.002;
     static final double MAX_ZOOM = 4;
     static final double PRESENTATION_SCALE = 1.5;
 

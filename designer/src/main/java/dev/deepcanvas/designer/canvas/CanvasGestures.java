@@ -40,6 +40,8 @@ final class CanvasGestures {
     private boolean additive;
     private final Map<String, Point2D> moveStart = new LinkedHashMap<>();
     private boolean moved;
+    private double moveDx;
+    private double moveDy;
     private String wireFrom;
     private Edge wireTarget;
     private Verdict wireVerdict;
@@ -167,12 +169,9 @@ final class CanvasGestures {
             return; // a click, not a drag
         }
         moved = true;
-        for (String id : moveStart.keySet()) {
-            NodeView v = canvas.nodeView(id);
-            v.setTranslateX(dx);
-            v.setTranslateY(dy);
-        }
-        canvas.layoutEdgesOf(moveStart.keySet());
+        moveDx = dx;
+        moveDy = dy;
+        canvas.dragBy(moveStart.keySet(), dx, dy);
     }
 
     private void endMove() {
@@ -180,10 +179,7 @@ final class CanvasGestures {
             return;
         }
         Map<String, double[]> positions = new LinkedHashMap<>();
-        moveStart.forEach((id, start) -> {
-            NodeView v = canvas.nodeView(id);
-            positions.put(id, new double[] {start.getX() + v.getTranslateX(), start.getY() + v.getTranslateY()});
-        });
+        moveStart.forEach((id, start) -> positions.put(id, new double[] {start.getX() + moveDx, start.getY() + moveDy}));
         model.move(positions);
         canvas.refresh();
     }

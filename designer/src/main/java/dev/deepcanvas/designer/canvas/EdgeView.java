@@ -20,10 +20,8 @@ final class EdgeView extends Group {
     private final Label label = new Label();
     private final DoubleProperty midX = new SimpleDoubleProperty();
     private final DoubleProperty midY = new SimpleDoubleProperty();
-    private double minX;
-    private double minY;
-    private double maxX;
-    private double maxY;
+    private Point2D shownFrom;
+    private Point2D shownTo;
 
     EdgeView(Edge edge) {
         this.edge = edge;
@@ -45,6 +43,11 @@ final class EdgeView extends Group {
 
     /** Lays the wire between two canvas points and writes the shape on it. */
     void update(Point2D from, Point2D to, String shape) {
+        if (from.equals(shownFrom) && to.equals(shownTo) && shape.equals(label.getText())) {
+            return;
+        }
+        shownFrom = from;
+        shownTo = to;
         double bend = Math.max(40, Math.abs(to.getX() - from.getX()) / 2);
         for (CubicCurve c : new CubicCurve[] {hit, curve}) {
             c.setStartX(from.getX());
@@ -64,14 +67,6 @@ final class EdgeView extends Group {
         double my = (from.getY() + to.getY()) / 2;
         midX.set(mx);
         midY.set(my);
-        minX = Math.min(from.getX(), to.getX()) - 60;
-        maxX = Math.max(from.getX(), to.getX()) + 60;
-        minY = Math.min(from.getY(), to.getY()) - 30;
-        maxY = Math.max(from.getY(), to.getY()) + 30;
-    }
-
-    boolean overlaps(double x0, double y0, double x1, double y1) {
-        return maxX >= x0 && minX <= x1 && maxY >= y0 && minY <= y1;
     }
 
     void setSelected(boolean selected) {

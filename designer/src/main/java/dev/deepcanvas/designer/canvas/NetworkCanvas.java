@@ -55,6 +55,12 @@ public final class NetworkCanvas extends Region {
     private final Map<String, NodeView> nodeViews = new LinkedHashMap<>();
     private final Map<Edge, EdgeView> edgeViews = new LinkedHashMap<>();
     private final Map<String, Integer> inputPorts = new HashMap<>();
+    private final Map<String, LayerNode> layers = new LinkedHashMap<>();
+    private Map<String, List<Diagnostic>> problems = Map.of();
+    private NetworkAnalysis analysis;
+    private final Set<String> dragged = new HashSet<>();
+    private double dragX;
+    private double dragY;
     private final CubicCurve pendingWire = new CubicCurve();
     private final Label reason = new Label();
     private final Rectangle band = new Rectangle();
@@ -101,11 +107,14 @@ public final class NetworkCanvas extends Region {
 
     // ------------------------------------------------------------------ drawing from the model
 
-    /** Brings every view in line with the document and its analysis. */
+    /**
+     * Brings the views in line with the document and its analysis. Views exist only for layers and
+     * wires near the screen; {@link #cull()} makes and drops them as the view moves.
+     */
     void refresh() {
         NetworkDocument doc = model.document();
-        NetworkAnalysis analysis = model.analysis();
-        Map<String, List<Diagnostic>> problems = new HashMap<>();
+        analysis = model.analysis();
+        problems = new HashMap<>();
         for (Diagnostic d : analysis.diagnostics()) {
             if (d.nodeId() != null) {
                 problems.computeIfAbsent(d.nodeId(), k -> new ArrayList<>()).add(d);
@@ -115,43 +124,47 @@ public final class NetworkCanvas extends Region {
         for (Edge e : doc.edges()) {
             highestPort.merge(e.to(), e.toPort(), Math::max);
         }
-        Set<String> present = new HashSet<>();
+        layers.clear();
+        inputPorts.clear();
         for (LayerNode n : doc.nodes()) {
-            present.add(n.id());
-            NodeView view = nodeViews.computeIfAbsent(n.id(), this::createNodeView);
+            layers.put(n.id(), n);
             LayerKind kind = model.catalog().find(n.kind()).orElse(null);
-            int ports = kind == null ? 1 : CanvasGeometry.inputPorts(kind, highestPort.getOrDefault(n.id(), -1));
-            inputPorts.put(n.id(), ports);
-            view.update(content(n, kind, analysis.info(n.id()).orElse(null), problems.getOrDefault(n.id(), List.of()), ports));
-            view.setLayoutX(n.x());
-            view.setLayoutY(n.y());
-            view.setTranslateX(0);
-            view.setTranslateY(0);
+            inputPorts.put(n.id(), kind == null ? 1 : CanvasGeometry.inputPorts(kind, highestPort.getOrDefault(n.id(), -1)));
         }
-        nodeViews.keySet().removeIf(id -> {
-            if (!present.contains(id)) {
-                nodeLayer.getChildren().remove(nodeViews.get(id));
-                inputPorts.remove(id);
+        dragged.clear();
+        dragX = 0;
+        dragY = 0;
+        nodeViews.entrySet().removeIf(entry -> {
+            LayerNode n = layers.get(entry.getKey());
+            if (n == null) {
+                nodeLayer.getChildren().remove(entry.getValue());
                 return true;
             }
+            updateNodeView(entry.getValue(), n);
             return false;
         });
         Set<Edge> wires = new HashSet<>(doc.edges());
-        edgeViews.keySet().removeIf(e -> {
-            if (!wires.contains(e)) {
-                edgeLayer.getChildren().remove(edgeViews.get(e));
+        edgeViews.entrySet().removeIf(entry -> {
+            if (!wires.contains(entry.getKey()) || !layers.containsKey(entry.getKey().from()) || !layers.containsKey(entry.getKey().to())) {
+                edgeLayer.getChildren().remove(entry.getValue());
                 return true;
             }
+            layoutEdge(entry.getValue());
             return false;
         });
-        for (Edge e : doc.edges()) {
-            if (nodeViews.containsKey(e.from()) && nodeViews.containsKey(e.to())) {
-                EdgeView view = edgeViews.computeIfAbsent(e, this::createEdgeView);
-                layoutEdge(view, analysis);
-            }
-        }
         showSelection();
         cull();
+    }
+
+    private void updateNodeView(NodeView view, LayerNode n) {
+        LayerKind kind = model.catalog().find(n.kind()).orElse(null);
+        view.update(content(n, kind, analysis.info(n.id()).orElse(null), problems.getOrDefault(n.id(), List.of()),
+                inputPorts.getOrDefault(n.id(), 1)));
+        view.setLayoutX(n.x());
+        view.setLayoutY(n.y());
+        boolean moving = dragged.contains(n.id());
+        view.setTranslateX(moving ? dragX : 0);
+        view.setTranslateY(moving ? dragY : 0);
     }
 
     private NodeView.Content content(LayerNode n, LayerKind kind, NodeInfo info, List<Diagnostic> diagnostics, int ports) {
@@ -162,47 +175,72 @@ public final class NetworkCanvas extends Region {
         return new NodeView.Content(n.kind(), group, icon, model.names().keyParams(n), shape, params, diagnostics, ports, true);
     }
 
-    private NodeView createNodeView(String id) {
-        NodeView view = new NodeView(id);
+    private NodeView createNodeView(LayerNode n) {
+        NodeView view = new NodeView(n.id());
         view.setPortRadius(presentation ? PRESENTATION_PORT : NORMAL_PORT);
         view.setDetailed(detailed);
+        view.setSelected(model.selection().nodes().contains(n.id()));
+        updateNodeView(view, n);
         nodeLayer.getChildren().add(view);
+        nodeViews.put(n.id(), view);
         return view;
     }
 
     private EdgeView createEdgeView(Edge e) {
         EdgeView view = new EdgeView(e);
         view.setDetailed(detailed);
+        view.setSelected(model.selection().edges().contains(e));
+        layoutEdge(view);
         edgeLayer.getChildren().add(view);
+        edgeViews.put(e, view);
         return view;
     }
 
-    private void layoutEdge(EdgeView view, NetworkAnalysis analysis) {
+    private void layoutEdge(EdgeView view) {
         Edge e = view.edge();
         String shape = analysis.shapeOf(e.from()).map(s -> s.display()).orElse("?");
         view.update(outputPortOf(e.from()), inputPortOf(e.to(), e.toPort()), shape);
     }
 
+    private double xOf(LayerNode n) {
+        return dragged.contains(n.id()) ? n.x() + dragX : n.x();
+    }
+
+    private double yOf(LayerNode n) {
+        return dragged.contains(n.id()) ? n.y() + dragY : n.y();
+    }
+
     /** Where a layer's output port is now, following a layer being dragged. */
     Point2D outputPortOf(String id) {
-        NodeView v = nodeViews.get(id);
-        return CanvasGeometry.outputPort(v.getLayoutX() + v.getTranslateX(), v.getLayoutY() + v.getTranslateY());
+        LayerNode n = layers.get(id);
+        return CanvasGeometry.outputPort(xOf(n), yOf(n));
     }
 
     Point2D inputPortOf(String id, int port) {
-        NodeView v = nodeViews.get(id);
+        LayerNode n = layers.get(id);
         int ports = Math.max(inputPorts.getOrDefault(id, 1), port + 1);
-        return CanvasGeometry.inputPort(v.getLayoutX() + v.getTranslateX(), v.getLayoutY() + v.getTranslateY(), port, ports);
+        return CanvasGeometry.inputPort(xOf(n), yOf(n), port, ports);
     }
 
-    /** Re-lays the wires of layers whose views are being dragged. */
-    void layoutEdgesOf(Set<String> moving) {
-        NetworkAnalysis analysis = model.analysis();
-        for (EdgeView view : edgeViews.values()) {
-            if (moving.contains(view.edge().from()) || moving.contains(view.edge().to())) {
-                layoutEdge(view, analysis);
+    /** Shows layers displaced by a drag that has not ended; the document is unchanged. */
+    void dragBy(Set<String> ids, double dx, double dy) {
+        dragged.clear();
+        dragged.addAll(ids);
+        dragX = dx;
+        dragY = dy;
+        for (String id : ids) {
+            NodeView v = nodeViews.get(id);
+            if (v != null) {
+                v.setTranslateX(dx);
+                v.setTranslateY(dy);
             }
         }
+        for (EdgeView view : edgeViews.values()) {
+            if (ids.contains(view.edge().from()) || ids.contains(view.edge().to())) {
+                layoutEdge(view);
+            }
+        }
+        cull();
     }
 
     private void showSelection() {
@@ -224,8 +262,14 @@ public final class NetworkCanvas extends Region {
         cull();
     }
 
-    /** Hides what lies off screen, so drawing costs what is visible, not what exists. */
+    /**
+     * Draws only what is on screen: makes views for layers and wires that came into view, hides the
+     * ones just outside, and drops the ones far away, so drawing and memory cost what is visible.
+     */
     private void cull() {
+        if (analysis == null) {
+            return;
+        }
         double w = getWidth() > 0 ? getWidth() : 1600;
         double h = getHeight() > 0 ? getHeight() : 1000;
         Rectangle2D r = camera.visible(w, h);
@@ -234,17 +278,49 @@ public final class NetworkCanvas extends Region {
         double y0 = r.getMinY() - pad;
         double x1 = r.getMaxX() + pad;
         double y1 = r.getMaxY() + pad;
-        for (NodeView v : nodeViews.values()) {
-            double x = v.getLayoutX() + v.getTranslateX();
-            double y = v.getLayoutY() + v.getTranslateY();
+        double keepX = Math.max(r.getWidth(), 2000);
+        double keepY = Math.max(r.getHeight(), 2000);
+        for (LayerNode n : layers.values()) {
+            double x = xOf(n);
+            double y = yOf(n);
             boolean on = x + NODE_WIDTH >= x0 && x <= x1 && y + NODE_HEIGHT >= y0 && y <= y1;
-            if (v.isVisible() != on) {
+            NodeView v = nodeViews.get(n.id());
+            if (v == null) {
+                if (on) {
+                    createNodeView(n);
+                }
+            } else if (!on && !dragged.contains(n.id())
+                    && (x + NODE_WIDTH < x0 - keepX || x > x1 + keepX || y + NODE_HEIGHT < y0 - keepY || y > y1 + keepY)) {
+                nodeLayer.getChildren().remove(v);
+                nodeViews.remove(n.id());
+            } else if (v.isVisible() != on) {
                 v.setVisible(on);
             }
         }
-        for (EdgeView v : edgeViews.values()) {
-            boolean on = v.overlaps(x0, y0, x1, y1);
-            if (v.isVisible() != on) {
+        for (Edge e : model.document().edges()) {
+            LayerNode from = layers.get(e.from());
+            LayerNode to = layers.get(e.to());
+            if (from == null || to == null) {
+                continue;
+            }
+            double ax = xOf(from) + NODE_WIDTH;
+            double bx = xOf(to);
+            double ay = yOf(from);
+            double by = yOf(to);
+            double minX = Math.min(ax, bx) - 60;
+            double maxX = Math.max(ax, bx) + 60;
+            double minY = Math.min(ay, by) - 30;
+            double maxY = Math.max(ay, by) + NODE_HEIGHT + 30;
+            boolean on = maxX >= x0 && minX <= x1 && maxY >= y0 && minY <= y1;
+            EdgeView v = edgeViews.get(e);
+            if (v == null) {
+                if (on) {
+                    createEdgeView(e);
+                }
+            } else if (!on && (maxX < x0 - keepX || minX > x1 + keepX || maxY < y0 - keepY || minY > y1 + keepY)) {
+                edgeLayer.getChildren().remove(v);
+                edgeViews.remove(e);
+            } else if (v.isVisible() != on) {
                 v.setVisible(on);
             }
         }
@@ -262,11 +338,13 @@ public final class NetworkCanvas extends Region {
         camera.zoomAt(1 / 1.25, getWidth() / 2, getHeight() / 2);
     }
 
-    void zoomAt(double factor, double x, double y) {
+    /** Zooms by a factor around a point of the canvas (its own coordinates). */
+    public void zoomAt(double factor, double x, double y) {
         camera.zoomAt(factor, x, y);
     }
 
-    void panBy(double dx, double dy) {
+    /** Moves the view by screen pixels. */
+    public void panBy(double dx, double dy) {
         camera.panBy(dx, dy);
     }
 

@@ -33,6 +33,7 @@ final class NodeView extends Group {
     static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
     static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
     static final PseudoClass TARGET = PseudoClass.getPseudoClass("target");
+    static final PseudoClass FAR = PseudoClass.getPseudoClass("far");
 
     private final String id;
     private final VBox body = new VBox();
@@ -48,6 +49,7 @@ final class NodeView extends Group {
     private final Tooltip problems = new Tooltip();
     private Content shown;
     private double portRadius = 7;
+    private boolean built;
 
     /** Everything the face shows; the view redraws when it changes. */
     record Content(String kindId, String groupStyle, String icon, String keyParams, String shape, String params,
@@ -56,11 +58,18 @@ final class NodeView extends Group {
     NodeView(String id) {
         this.id = id;
         Role.mark(body, new Role.Body(id));
-        Role.mark(outPort, new Role.OutPort(id));
         body.getStyleClass().add("layer-node");
         body.setMinSize(NODE_WIDTH, NODE_HEIGHT);
         body.setPrefSize(NODE_WIDTH, NODE_HEIGHT);
         body.setMaxSize(NODE_WIDTH, NODE_HEIGHT);
+        getChildren().add(body);
+        getStyleClass().add("layer-view");
+    }
+
+    /** Builds the text and the ports the first time the layer is seen close up. */
+    private void buildDetail() {
+        built = true;
+        Role.mark(outPort, new Role.OutPort(id));
         title.getStyleClass().add("layer-title");
         idLabel.getStyleClass().add("layer-id");
         badge.getStyleClass().add("layer-badge");
@@ -82,8 +91,10 @@ final class NodeView extends Group {
         keyParams.setMaxHeight(Double.MAX_VALUE);
         body.getChildren().addAll(header, idLabel, keyParams, footer);
         outPort.getStyleClass().addAll("port", "out-port");
-        getChildren().addAll(body, ports);
-        getStyleClass().add("layer-view");
+        getChildren().add(ports);
+        if (shown != null) {
+            showDetail(shown, null);
+        }
     }
 
     String nodeId() {
@@ -97,6 +108,19 @@ final class NodeView extends Group {
         if (shown == null || !shown.groupStyle().equals(c.groupStyle())) {
             body.getStyleClass().removeIf(s -> s.startsWith("group-"));
             body.getStyleClass().add(c.groupStyle());
+        }
+        boolean error = c.diagnostics().stream().anyMatch(Diagnostic::isError);
+        body.pseudoClassStateChanged(ERROR, error);
+        body.pseudoClassStateChanged(WARNING, !error && !c.diagnostics().isEmpty());
+        Content before = shown;
+        shown = c;
+        if (built) {
+            showDetail(c, before);
+        }
+    }
+
+    private void showDetail(Content c, Content before) {
+        if (before == null || !before.icon().equals(c.icon())) {
             FontIcon icon = Icons.icon(c.icon());
             icon.getStyleClass().add("layer-icon");
             title.setGraphic(icon);
@@ -107,17 +131,14 @@ final class NodeView extends Group {
         shape.setText(c.shape());
         params.setText(c.params());
         showDiagnostics(c.diagnostics());
-        if (shown == null || shown.inputPorts() != c.inputPorts() || shown.hasOutput() != c.hasOutput()) {
+        if (before == null || before.inputPorts() != c.inputPorts() || before.hasOutput() != c.hasOutput()) {
             buildPorts(c.inputPorts(), c.hasOutput());
         }
-        shown = c;
     }
 
     private void showDiagnostics(List<Diagnostic> diagnostics) {
         boolean error = diagnostics.stream().anyMatch(Diagnostic::isError);
         boolean warning = !error && !diagnostics.isEmpty();
-        body.pseudoClassStateChanged(ERROR, error);
-        body.pseudoClassStateChanged(WARNING, warning);
         badge.setVisible(error || warning);
         badge.setManaged(error || warning);
         if (error || warning) {
@@ -175,10 +196,15 @@ final class NodeView extends Group {
         }
     }
 
-    /** Far away, text is unreadable and costly to draw: show only the coloured boxes. */
+    /** Far away, text is unreadable and costly to draw (and to build): show only coloured boxes. */
     void setDetailed(boolean detailed) {
-        if (body.getChildren().get(0).isVisible() != detailed) {
+        if (detailed && !built) {
+            buildDetail();
+        }
+        body.pseudoClassStateChanged(FAR, !detailed);
+        if (built && ports.isVisible() != detailed) {
             body.getChildren().forEach(n -> n.setVisible(detailed));
+            ports.setVisible(detailed);
         }
     }
 
@@ -199,6 +225,9 @@ final class NodeView extends Group {
     }
 
     Circle outPort() {
+        if (!built) {
+            buildDetail();
+        }
         return outPort;
     }
 
