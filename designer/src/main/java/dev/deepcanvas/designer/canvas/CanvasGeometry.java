@@ -13,7 +13,7 @@ import javafx.geometry.Rectangle2D;
 public final class CanvasGeometry {
 
     public static final double NODE_WIDTH = 184;
-    public static final double NODE_HEIGHT = 112;
+    public static final double NODE_HEIGHT = 118;
     /** How far from a port centre a drop still counts as on the port. */
     static final double PORT_REACH = 16;
 

@@ -9,7 +9,11 @@ import javafx.scene.Group;
 import javafx.scene.control.Label;
 import javafx.scene.shape.CubicCurve;
 
-/** One wire: a curve from an output port to an input port, labelled with the tensor shape it carries. */
+/**
+ * One wire: a curve from an output port to an input port, labelled with the tensor shape it
+ * carries. The label lives in a layer above the layer boxes (gaps between boxes are narrow), just
+ * above the wire so it never hides a port.
+ */
 final class EdgeView extends Group {
 
     static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
@@ -22,8 +26,15 @@ final class EdgeView extends Group {
     private final DoubleProperty midY = new SimpleDoubleProperty();
     private Point2D shownFrom;
     private Point2D shownTo;
+    private boolean detailed = true;
 
-    EdgeView(Edge edge) {
+    /** Space between the wire and the bottom of its label, clear of the ports. */
+    static final double LABEL_LIFT = 11;
+
+    private final Group labels;
+
+    EdgeView(Edge edge, Group labels) {
+        this.labels = labels;
         this.edge = edge;
         Role.mark(this, new Role.Wire(edge));
         hit.getStyleClass().add("wire-hit");
@@ -32,8 +43,9 @@ final class EdgeView extends Group {
         label.getStyleClass().add("wire-label");
         label.setMouseTransparent(true);
         label.layoutXProperty().bind(midX.subtract(label.widthProperty().divide(2)));
-        label.layoutYProperty().bind(midY.subtract(label.heightProperty()).subtract(2));
-        getChildren().addAll(hit, curve, label);
+        label.layoutYProperty().bind(midY.subtract(label.heightProperty()).subtract(LABEL_LIFT));
+        getChildren().addAll(hit, curve);
+        labels.getChildren().add(label);
         getStyleClass().add("wire-view");
     }
 
@@ -69,12 +81,25 @@ final class EdgeView extends Group {
         midY.set(my);
     }
 
+    /** Shows or hides the wire with its label. */
+    void show(boolean on) {
+        setVisible(on);
+        label.setVisible(on && detailed);
+    }
+
+    /** Takes the wire and its label off the canvas. */
+    void dispose(Group wires) {
+        wires.getChildren().remove(this);
+        labels.getChildren().remove(label);
+    }
+
     void setSelected(boolean selected) {
         curve.pseudoClassStateChanged(SELECTED, selected);
     }
 
     void setDetailed(boolean detailed) {
-        label.setVisible(detailed);
+        this.detailed = detailed;
+        label.setVisible(detailed && isVisible());
     }
 
     String labelText() {

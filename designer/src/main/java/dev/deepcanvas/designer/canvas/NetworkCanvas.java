@@ -50,6 +50,7 @@ public final class NetworkCanvas extends Region {
     private final Group world = new Group();
     private final Group edgeLayer = new Group();
     private final Group nodeLayer = new Group();
+    private final Group labelLayer = new Group();
     private final Group dragLayer = new Group();
     private final Pane overlay = new Pane();
     private final Map<String, NodeView> nodeViews = new LinkedHashMap<>();
@@ -75,7 +76,8 @@ public final class NetworkCanvas extends Region {
         getStyleClass().add("network-canvas");
         setFocusTraversable(true);
         world.getTransforms().add(camera.transform());
-        world.getChildren().addAll(edgeLayer, nodeLayer, dragLayer);
+        world.getChildren().addAll(edgeLayer, nodeLayer, labelLayer, dragLayer);
+        labelLayer.setMouseTransparent(true);
         pendingWire.getStyleClass().add("pending-wire");
         pendingWire.setVisible(false);
         pendingWire.setMouseTransparent(true);
@@ -146,7 +148,7 @@ public final class NetworkCanvas extends Region {
         Set<Edge> wires = new HashSet<>(doc.edges());
         edgeViews.entrySet().removeIf(entry -> {
             if (!wires.contains(entry.getKey()) || !layers.containsKey(entry.getKey().from()) || !layers.containsKey(entry.getKey().to())) {
-                edgeLayer.getChildren().remove(entry.getValue());
+                entry.getValue().dispose(edgeLayer);
                 return true;
             }
             layoutEdge(entry.getValue());
@@ -171,8 +173,13 @@ public final class NetworkCanvas extends Region {
         String group = kind == null ? "group-unknown" : "group-" + kind.group().name().toLowerCase();
         String icon = kind == null ? Icons.ERROR : Icons.of(kind.group());
         String shape = info == null ? "→ ?" : "→ " + info.shape().display();
-        String params = info == null ? "" : info.parameters() == 0 ? "no params" : String.format("%,d params", info.parameters());
+        String params = info == null ? "" : paramsText(info.parameters());
         return new NodeView.Content(n.kind(), group, icon, model.names().keyParams(n), shape, params, diagnostics, ports, true);
+    }
+
+    /** "1,344 params"; from a million on "2.4 M params", so the count fits on the box. */
+    static String paramsText(long n) {
+        return n < 1_000_000 ? String.format("%,d params", n) : String.format("%.1f M params", n / 1e6);
     }
 
     private NodeView createNodeView(LayerNode n) {
@@ -187,7 +194,7 @@ public final class NetworkCanvas extends Region {
     }
 
     private EdgeView createEdgeView(Edge e) {
-        EdgeView view = new EdgeView(e);
+        EdgeView view = new EdgeView(e, labelLayer);
         view.setDetailed(detailed);
         view.setSelected(model.selection().edges().contains(e));
         layoutEdge(view);
@@ -318,10 +325,10 @@ public final class NetworkCanvas extends Region {
                     createEdgeView(e);
                 }
             } else if (!on && (maxX < x0 - keepX || minX > x1 + keepX || maxY < y0 - keepY || minY > y1 + keepY)) {
-                edgeLayer.getChildren().remove(v);
+                v.dispose(edgeLayer);
                 edgeViews.remove(e);
             } else if (v.isVisible() != on) {
-                v.setVisible(on);
+                v.show(on);
             }
         }
     }

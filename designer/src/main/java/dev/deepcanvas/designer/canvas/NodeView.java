@@ -38,7 +38,6 @@ final class NodeView extends Group {
     private final String id;
     private final VBox body = new VBox();
     private final Label title = new Label();
-    private final Label idLabel = new Label();
     private final FontIcon badge = new FontIcon(Icons.ERROR);
     private final Label keyParams = new Label();
     private final Label shape = new Label();
@@ -47,6 +46,7 @@ final class NodeView extends Group {
     private final Circle outPort = new Circle();
     private final Group ports = new Group();
     private final Tooltip problems = new Tooltip();
+    private final Tooltip whole = new Tooltip();
     private Content shown;
     private double portRadius = 7;
     private boolean built;
@@ -71,7 +71,6 @@ final class NodeView extends Group {
         built = true;
         Role.mark(outPort, new Role.OutPort(id));
         title.getStyleClass().add("layer-title");
-        idLabel.getStyleClass().add("layer-id");
         badge.getStyleClass().add("layer-badge");
         badge.setVisible(false);
         badge.setManaged(false);
@@ -82,14 +81,16 @@ final class NodeView extends Group {
         header.setMinHeight(30);
         keyParams.getStyleClass().add("layer-params");
         shape.getStyleClass().add("layer-shape");
+        shape.setMinWidth(Region.USE_PREF_SIZE); // the shape is never cut; the count gives way
         params.getStyleClass().add("layer-count");
-        Region footerSpacer = new Region();
-        HBox.setHgrow(footerSpacer, Priority.ALWAYS);
-        HBox footer = new HBox(6, shape, footerSpacer, params);
+        HBox footer = new HBox(shape);
         footer.getStyleClass().add("layer-footer");
         VBox.setVgrow(keyParams, Priority.ALWAYS);
         keyParams.setMaxHeight(Double.MAX_VALUE);
-        body.getChildren().addAll(header, idLabel, keyParams, footer);
+        // The id is in the tooltip and the inspector; the face keeps what the issue asks for:
+        // kind, key parameters, parameter count and output shape, each whole.
+        body.getChildren().addAll(header, keyParams, params, footer);
+        Tooltip.install(body, whole);
         outPort.getStyleClass().addAll("port", "out-port");
         getChildren().add(ports);
         if (shown != null) {
@@ -126,10 +127,10 @@ final class NodeView extends Group {
             title.setGraphic(icon);
         }
         title.setText(c.kindId());
-        idLabel.setText(id);
         keyParams.setText(c.keyParams());
         shape.setText(c.shape());
         params.setText(c.params());
+        whole.setText(id + " · " + c.kindId() + " · output " + c.shape().replace("→ ", "") + " · " + c.params());
         showDiagnostics(c.diagnostics());
         if (before == null || before.inputPorts() != c.inputPorts() || before.hasOutput() != c.hasOutput()) {
             buildPorts(c.inputPorts(), c.hasOutput());

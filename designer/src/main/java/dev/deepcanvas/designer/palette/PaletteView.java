@@ -3,6 +3,7 @@ package dev.deepcanvas.designer.palette;
 import dev.deepcanvas.designer.canvas.LayerDrop;
 import dev.deepcanvas.designer.model.DesignerModel;
 import dev.deepcanvas.designer.ui.Icons;
+import dev.deepcanvas.designer.ui.WrappingLabel;
 import dev.deepcanvas.runtime.catalog.Group;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -27,6 +28,7 @@ public final class PaletteView extends VBox {
     private final PaletteModel palette;
     private final TextField search = new TextField();
     private final ListView<Object> list = new ListView<>();
+    private final javafx.beans.property.DoubleProperty textWidth = new javafx.beans.property.SimpleDoubleProperty(200);
 
     public PaletteView(DesignerModel model, PaletteModel palette) {
         this.model = model;
@@ -42,6 +44,9 @@ public final class PaletteView extends VBox {
         list.setItems(palette.rows());
         list.setId("palette-list");
         list.setCellFactory(v -> new Cell());
+        // Help lines wrap to the list's width; cells are measured again when it changes.
+        textWidth.bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> Math.max(60, list.getWidth() - 74), list.widthProperty()));
+        textWidth.addListener((o, a, b) -> list.refresh());
         list.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER && list.getSelectionModel().getSelectedItem() instanceof PaletteEntry entry) {
                 append(entry);
@@ -63,8 +68,8 @@ public final class PaletteView extends VBox {
     /** A group title or an entry (icon, title, one line of help); entries drag onto the canvas. */
     private final class Cell extends ListCell<Object> {
 
-        private final Label title = new Label();
-        private final Label summary = new Label();
+        private final Label title = new WrappingLabel();
+        private final Label summary = new WrappingLabel();
         private final VBox text = new VBox(1, title, summary);
         private final HBox row = new HBox(10);
         private final Tooltip tip = new Tooltip();
@@ -72,9 +77,9 @@ public final class PaletteView extends VBox {
         Cell() {
             title.getStyleClass().add("palette-title");
             summary.getStyleClass().add("palette-summary");
-            summary.setWrapText(true);
-            summary.prefWidthProperty().bind(list.widthProperty().subtract(74));
+            summary.prefWidthProperty().bind(textWidth);
             summary.maxWidthProperty().bind(summary.prefWidthProperty());
+            title.prefWidthProperty().bind(summary.prefWidthProperty());
             title.maxWidthProperty().bind(summary.prefWidthProperty());
             row.getStyleClass().add("palette-row");
             HBox.setHgrow(text, Priority.ALWAYS);
@@ -91,6 +96,13 @@ public final class PaletteView extends VBox {
                     append(entry);
                 }
             });
+        }
+
+        /** As tall as the wrapped text needs (the label skin would measure it as one line). */
+        @Override
+        protected double computePrefHeight(double width) {
+            javafx.scene.Node g = getGraphic();
+            return g == null ? super.computePrefHeight(width) : g.prefHeight(-1) + snappedTopInset() + snappedBottomInset();
         }
 
         @Override

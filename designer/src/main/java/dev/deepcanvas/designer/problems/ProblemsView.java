@@ -2,6 +2,7 @@ package dev.deepcanvas.designer.problems;
 
 import dev.deepcanvas.designer.model.DesignerModel;
 import dev.deepcanvas.designer.ui.Icons;
+import dev.deepcanvas.designer.ui.WrappingLabel;
 import dev.deepcanvas.runtime.shape.Diagnostic;
 import dev.deepcanvas.runtime.shape.NetworkAnalysis;
 import javafx.scene.control.Button;
@@ -22,6 +23,7 @@ public final class ProblemsView extends VBox {
     private final DesignerModel model;
     private final Label heading = new Label("Problems");
     private final ListView<Diagnostic> list = new ListView<>();
+    private final javafx.beans.property.DoubleProperty textWidth = new javafx.beans.property.SimpleDoubleProperty(200);
 
     public ProblemsView(DesignerModel model) {
         this.model = model;
@@ -30,6 +32,9 @@ public final class ProblemsView extends VBox {
         list.setId("problems-list");
         list.setPlaceholder(placeholder());
         list.setCellFactory(v -> new Cell());
+        // Messages wrap to the list's width; cells are measured again when it changes.
+        textWidth.bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> Math.max(80, list.getWidth() - 70), list.widthProperty()));
+        textWidth.addListener((o, a, b) -> list.refresh());
         list.setOnMouseClicked(e -> {
             Diagnostic d = list.getSelectionModel().getSelectedItem();
             if (d != null && d.nodeId() != null) {
@@ -72,24 +77,31 @@ public final class ProblemsView extends VBox {
     /** Icon, the message and the hint, wrapped to the panel's width; a Fix button where possible. */
     private final class Cell extends ListCell<Diagnostic> {
         private final FontIcon icon = new FontIcon();
-        private final Label message = new Label();
-        private final Label hint = new Label();
+        private final Label message = new WrappingLabel();
+        private final Label hint = new WrappingLabel();
         private final Button fix = new Button("Fix");
         private final VBox text = new VBox(2, message, hint);
         private final HBox row = new HBox(8, icon, text);
 
         Cell() {
             setPrefWidth(0); // wrap to the list's width instead of widening the cell
-            message.setWrapText(true);
-            hint.setWrapText(true);
             message.getStyleClass().add("problem-message");
             hint.getStyleClass().add("problem-hint");
-            message.prefWidthProperty().bind(list.widthProperty().subtract(fix.widthProperty()).subtract(80));
+            message.prefWidthProperty().bind(textWidth.subtract(fix.widthProperty()));
+            message.maxWidthProperty().bind(message.prefWidthProperty());
+            hint.maxWidthProperty().bind(message.prefWidthProperty());
             hint.prefWidthProperty().bind(message.prefWidthProperty());
             fix.setGraphic(Icons.icon(Icons.FIX));
             fix.getStyleClass().add("small");
             HBox.setHgrow(text, Priority.ALWAYS);
             row.getStyleClass().add("problem-row");
+        }
+
+        /** As tall as the wrapped text needs (the label skin would measure it as one line). */
+        @Override
+        protected double computePrefHeight(double width) {
+            javafx.scene.Node g = getGraphic();
+            return g == null ? super.computePrefHeight(width) : g.prefHeight(-1) + snappedTopInset() + snappedBottomInset();
         }
 
         @Override
