@@ -21,6 +21,7 @@ import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
@@ -108,7 +109,7 @@ class DesignerFlowsTest {
     // ------------------------------------------------------------------ (a) build by dragging
 
     @Test
-    void building_the_course_example_by_dragging_and_wiring_gives_6154_parameters(FxRobot robot) {
+    void building_the_course_example_by_dragging_and_wiring_gives_6154_parameters(FxRobot robot) throws Exception {
         this.robot = robot;
         robot.clickOn(canvas());
         shortcut(KeyCode.N);
@@ -140,6 +141,9 @@ class DesignerFlowsTest {
         String summary = robot.lookup("#summary-text").queryTextInputControl().getText();
         assertTrue(summary.contains("Total params: 6,154"), summary);
         assertTrue(summary.contains("dense_2         Dense        64              4,160  dropout_1"), summary);
+        robot.clickOn("#summary-copy");
+        String copied = WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get();
+        assertEquals(summary, copied);
     }
 
     // ------------------------------------------------------------------ (b) refused wire
@@ -210,6 +214,11 @@ class DesignerFlowsTest {
         shortcut(KeyCode.S);
         assertEquals("course.deepcanvas — DeepCanvas", window.stage().getTitle());
         byte[] saved = Files.readAllBytes(file);
+        robot.clickOn("#menu-file").clickOn("Open Recent");
+        assertTrue(robot.lookup(n -> n instanceof javafx.scene.control.Labeled l && l.getText() != null
+                && l.getText().startsWith("course.deepcanvas")).tryQuery().isPresent(), "the saved file is a recent file");
+        robot.push(KeyCode.ESCAPE).push(KeyCode.ESCAPE);
+        robot.clickOn(canvas());
 
         robot.clickOn(canvas().screenCentreOf("dense_1"));
         robot.push(KeyCode.DELETE);
@@ -263,5 +272,44 @@ class DesignerFlowsTest {
         assertEquals(Set.of("output_1"), window.model().selection().nodes());
         Point2D centre = canvas().localToScreen(canvas().getWidth() / 2, canvas().getHeight() / 2);
         assertTrue(canvas().screenCentreOf("output_1").distance(centre) < 2, "the layer is centred");
+    }
+
+    // ------------------------------------------------------------------ keyboard editing and closing
+
+    @Test
+    void copy_paste_duplicate_and_delete_from_the_keyboard_are_single_steps(FxRobot robot) {
+        this.robot = robot;
+        robot.clickOn(canvas().screenCentreOf("dense_1"));
+        shortcut(KeyCode.C);
+        shortcut(KeyCode.V);
+        assertTrue(doc().node("dense_3").isPresent());
+        assertEquals(Set.of("dense_3"), window.model().selection().nodes());
+        shortcut(KeyCode.D);
+        assertTrue(doc().node("dense_4").isPresent());
+        robot.push(KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(doc().node("dense_4").isEmpty());
+        assertEquals("Undo Delete Dense 64", window.action("undo").textProperty().get());
+        shortcut(KeyCode.A);
+        assertEquals(doc().nodes().size(), window.model().selection().nodes().size());
+        for (int i = 0; i < 3; i++) {
+            shortcut(KeyCode.Z);
+        }
+        assertEquals(6, doc().nodes().size());
+        assertFalse(window.model().isDirty());
+    }
+
+    @Test
+    void closing_with_unsaved_changes_asks_first_and_cancel_keeps_the_window(FxRobot robot) {
+        this.robot = robot;
+        robot.interact(() -> window.model().setParam("dense_1", "units", 32L));
+        javafx.application.Platform.runLater(() -> window.stage().fireEvent(
+                new javafx.stage.WindowEvent(window.stage(), javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("Save changes to \"Keras example MLP\"?").tryQuery().isPresent());
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.stage().isShowing());
+        assertEquals(32L, doc().node("dense_1").orElseThrow().params().get("units"));
     }
 }
