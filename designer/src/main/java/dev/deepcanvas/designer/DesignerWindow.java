@@ -121,14 +121,11 @@ public final class DesignerWindow {
     public void show() {
         files.loadTemplate(Templates.STARTER);
         stage.show();
-        canvas.fitToView();
         FirstFrame.then(this::afterFirstFrame);
     }
 
     private void afterFirstFrame() {
-        if (files.offerRecovery()) {
-            canvas.fitToView();
-        }
+        files.offerRecovery();
         autosave.start();
         services.background().run("backend", services.backend(),
                 text -> status.backendProperty().set("Backend: " + text),
@@ -158,10 +155,7 @@ public final class DesignerWindow {
     }
 
     public void chooseTemplate() {
-        new TemplateGallery(services.templates()).choose(stage).ifPresent(name -> {
-            files.openTemplate(name);
-            canvas.fitToView();
-        });
+        new TemplateGallery(services.templates()).choose(stage).ifPresent(files::openTemplate);
     }
 
     /** Lays the network out with ELK in the background; one undo step ("Auto-layout"). */

@@ -104,6 +104,7 @@ public final class NetworkCanvas extends Region {
         model.selection().nodes().addListener((SetChangeListener<String>) c -> showSelection());
         model.selection().edges().addListener((SetChangeListener<Edge>) c -> showSelection());
         model.onReveal(this::centreOn);
+        model.onLoaded(this::fitToView);
         refresh();
     }
 

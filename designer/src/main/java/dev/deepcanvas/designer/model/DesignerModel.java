@@ -56,6 +56,7 @@ public final class DesignerModel {
     private int pastes;
     private long analysedRevision = -1;
     private final List<Consumer<String>> revealListeners = new ArrayList<>();
+    private final List<Runnable> loadListeners = new ArrayList<>();
 
     private final ReadOnlyObjectWrapper<NetworkAnalysis> analysis = new ReadOnlyObjectWrapper<>(this, "analysis");
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision", -1);
@@ -151,6 +152,12 @@ public final class DesignerModel {
         pastes = 0;
         file.set(from);
         refresh();
+        loadListeners.forEach(Runnable::run);
+    }
+
+    /** Called after another document was loaded (New, Open, a template, a recovery). */
+    public void onLoaded(Runnable listener) {
+        loadListeners.add(listener);
     }
 
     /** The document now equals the file {@code to}. */
