@@ -102,7 +102,8 @@ public final class DesignerWindow {
         });
         actions.get("presentation").selectedProperty().addListener((o, a, on) -> setPresentation(on));
 
-        Scene scene = new Scene(root, 1440, 900);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(1440, screen.getWidth() * 0.95), Math.min(900, screen.getHeight() * 0.92));
         Theme.style(scene);
         actions.addAlternativeShortcuts(scene);
         stage.setScene(scene);

@@ -15,7 +15,7 @@ final class Dl4jBackend implements Callable<String> {
         Nd4j.create(1); // forces the backend and its native libraries to load
         Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
         String device = Nd4j.getEnvironment().isCPU() ? "CPU" : "GPU";
-        String blas = String.valueOf(env.getOrDefault("blas.vendor", "")).strip();
+        String blas = vendor(String.valueOf(env.getOrDefault("blas.vendor", "")).strip());
         Object threads = env.getOrDefault("omp.threads", env.get("cores"));
         StringBuilder text = new StringBuilder(device);
         if (!blas.isEmpty() && !blas.equals("null")) {
@@ -25,5 +25,14 @@ final class Dl4jBackend implements Callable<String> {
             text.append(" · ").append(threads).append(" threads");
         }
         return text.toString();
+    }
+
+    /** ND4J reports OPENBLAS, MKL, CUBLAS: shown as people write them. */
+    static String vendor(String raw) {
+        return switch (raw.toUpperCase(java.util.Locale.ROOT)) {
+            case "OPENBLAS" -> "OpenBLAS";
+            case "CUBLAS" -> "cuBLAS";
+            default -> raw;
+        };
     }
 }
