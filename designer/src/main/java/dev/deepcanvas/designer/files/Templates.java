@@ -48,13 +48,12 @@ public final class Templates {
         }
         List<String> names = new ArrayList<>();
         try {
-            URI folder = marker.toURI().resolve(".");
-            if ("jar".equals(folder.getScheme())) {
+            if ("jar".equals(marker.getProtocol())) {
                 try (FileSystem fs = openJar(marker.toURI())) {
                     collect(fs.getPath("/" + FOLDER), names);
                 }
             } else {
-                collect(Path.of(folder), names);
+                collect(Path.of(marker.toURI()).getParent(), names);
             }
         } catch (IOException | URISyntaxException e) {
             throw new UncheckedIOException(new IOException("cannot list templates", e));
