@@ -3,6 +3,7 @@ package dev.deepcanvas.app.desktop;
 import dev.deepcanvas.designer.DesignerServices;
 import dev.deepcanvas.designer.DesignerWindow;
 import dev.deepcanvas.designer.files.Settings;
+import dev.deepcanvas.designer.ui.ErrorDialogs;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
@@ -22,6 +23,7 @@ public final class DesktopApp extends Application {
     public void start(Stage stage) {
         DesignerWindow window = new DesignerWindow(stage, DesignerServices.desktop(Settings.defaultHome(), new Dl4jBackend()));
         FirstFrame.watch(stage.getScene());
+        ErrorDialogs.install(stage);
         window.show();
     }
 }

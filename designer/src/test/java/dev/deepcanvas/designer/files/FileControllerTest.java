@@ -114,22 +114,19 @@ class FileControllerTest {
         files.saveAs();
         byte[] old = Files.readAllBytes(file);
         model.setParam("dense_1", "units", 32L);
-        // A directory where the temporary file would go makes the write fail half-way.
-        Path blocker = dir.resolve("keep.deepcanvas.tmp");
-        Files.createDirectories(blocker);
-        Files.writeString(blocker.resolve("x"), "x");
-        Path readOnly = dir.resolve("ro");
-        Files.createDirectories(readOnly);
-        readOnly.toFile().setWritable(false);
-        dialogs.answers.add(readOnly.resolve("new.deepcanvas"));
-        boolean saved = files.saveAs();
-        readOnly.toFile().setWritable(true);
-        if (!saved) {
-            assertTrue(prompts.errors.get(0).contains("The file on disk was not changed."), prompts.errors.toString());
-            assertFalse(prompts.errors.get(0).contains("Exception"), prompts.errors.toString());
-            assertTrue(model.isDirty());
-        }
+        // A position no file can hold makes writing fail half-way through the save.
+        var dense = model.document().node("dense_2").orElseThrow();
+        model.document().replace(dense.at(Double.NaN, 0));
+        assertFalse(files.save());
+        assertEquals(1, prompts.errors.size());
+        assertEquals("Could not save keep.deepcanvas: It could not be written: dense_2 position is NaN, which a project "
+                + "file cannot store. The file on disk was not changed.", prompts.errors.get(0));
         assertArrayEquals(old, Files.readAllBytes(file));
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of("home", "keep.deepcanvas"), left.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "no temporary file is left behind");
+        }
+        assertTrue(model.isDirty());
     }
 
     @Test
