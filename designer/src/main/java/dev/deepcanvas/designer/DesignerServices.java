@@ -47,8 +47,4 @@ public record DesignerServices(
             return AUTOSAVE;
         }
     }
-
-    public DesignerServices withFileDialogs(FileDialogs dialogs) {
-        return new DesignerServices(settings, background, w -> dialogs, prompts, backend, autosaveEvery, templates);
-    }
 }

@@ -226,10 +226,6 @@ public final class DesignerWindow {
         return files;
     }
 
-    public Autosave autosave() {
-        return autosave;
-    }
-
     public StatusBar statusBar() {
         return status;
     }
@@ -240,14 +236,6 @@ public final class DesignerWindow {
 
     public InspectorView inspector() {
         return inspector;
-    }
-
-    public PaletteView palette() {
-        return palette;
-    }
-
-    public TabPane centre() {
-        return centre;
     }
 
     /** Runs a window command by id as its menu item would ("undo", "layout", "presentation", ...). */

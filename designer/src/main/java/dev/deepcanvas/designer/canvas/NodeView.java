@@ -232,10 +232,6 @@ final class NodeView extends Group {
         return outPort;
     }
 
-    Circle inPort(int port) {
-        return inPorts.get(port);
-    }
-
     VBox body() {
         return body;
     }

@@ -19,10 +19,6 @@ public final class Batch implements Command {
         this.steps = List.copyOf(steps);
     }
 
-    public List<Command> steps() {
-        return steps;
-    }
-
     public boolean isEmpty() {
         return steps.isEmpty();
     }

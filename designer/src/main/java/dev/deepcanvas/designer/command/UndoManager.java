@@ -97,10 +97,6 @@ public final class UndoManager {
         return undo.size();
     }
 
-    public int redoDepth() {
-        return redo.size();
-    }
-
     private void run(Runnable action) {
         if (running) {
             throw new IllegalStateException("a command may not run another command");

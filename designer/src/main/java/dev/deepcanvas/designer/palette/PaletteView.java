@@ -57,10 +57,6 @@ public final class PaletteView extends VBox {
         getChildren().addAll(searchRow, list);
     }
 
-    public TextField searchField() {
-        return search;
-    }
-
     private void append(PaletteEntry entry) {
         model.append(entry.kindId(), entry.params());
     }

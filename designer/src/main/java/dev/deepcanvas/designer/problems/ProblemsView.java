@@ -70,10 +70,6 @@ public final class ProblemsView extends VBox {
         return n + " " + word + (n == 1 ? "" : "s");
     }
 
-    public ListView<Diagnostic> list() {
-        return list;
-    }
-
     /** Icon, the message and the hint, wrapped to the panel's width; a Fix button where possible. */
     private final class Cell extends ListCell<Diagnostic> {
         private final FontIcon icon = new FontIcon();

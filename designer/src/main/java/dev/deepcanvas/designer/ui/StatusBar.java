@@ -34,10 +34,16 @@ public final class StatusBar extends HBox {
         backend.textProperty().bind(backendText);
         message.textProperty().bind(model.messageProperty());
         zoom.textProperty().bind(zoomLevel.multiply(100).asString("%.0f %%"));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox.setHgrow(message, Priority.SOMETIMES);
-        getChildren().addAll(validity, separator(), parameters, separator(), message, spacer, zoom, separator(), backend);
+        // Facts keep their width; the notice takes what is left (whole text in its tooltip).
+        for (Label fact : new Label[] {validity, parameters, zoom, backend}) {
+            fact.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+        whole.textProperty().bind(model.messageProperty());
+        message.setTooltip(whole);
+        message.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        getChildren().addAll(validity, separator(), parameters, separator(), message, zoom, separator(), backend);
         model.revisionProperty().addListener((o, a, b) -> show(model.analysis()));
         show(model.analysis());
     }
