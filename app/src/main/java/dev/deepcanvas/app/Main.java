@@ -1,13 +1,23 @@
 package dev.deepcanvas.app;
 
 import dev.deepcanvas.app.cli.DeepCanvasCommand;
+import dev.deepcanvas.app.desktop.DesktopApp;
 
-/** Entry point: the command line (the window joins with the designer). */
+/** Entry point: with no arguments the designer window, with arguments the command line. */
 public final class Main {
 
     private Main() {}
 
     public static void main(String[] args) {
+        if (opensWindow(args)) {
+            DesktopApp.launchWindow();
+            return;
+        }
         System.exit(DeepCanvasCommand.run(args, System.out, System.err));
+    }
+
+    /** The window is the main job; any argument means the command line. */
+    static boolean opensWindow(String[] args) {
+        return args.length == 0;
     }
 }

@@ -1,0 +1,38 @@
+package dev.deepcanvas.app.desktop;
+
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Starts ND4J (loading its native libraries, the slow part of a cold start) and describes the
+ * backend in a few words for the status bar: "CPU · OPENBLAS · 2 threads".
+ */
+final class Dl4jBackend implements Callable<String> {
+
+    @Override
+    public String call() {
+        Nd4j.create(1); // forces the backend and its native libraries to load
+        Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
+        String device = Nd4j.getEnvironment().isCPU() ? "CPU" : "GPU";
+        String blas = vendor(String.valueOf(env.getOrDefault("blas.vendor", "")).strip());
+        Object threads = env.getOrDefault("omp.threads", env.get("cores"));
+        StringBuilder text = new StringBuilder(device);
+        if (!blas.isEmpty() && !blas.equals("null")) {
+            text.append(" · ").append(blas);
+        }
+        if (threads != null) {
+            text.append(" · ").append(threads).append(" threads");
+        }
+        return text.toString();
+    }
+
+    /** ND4J reports OPENBLAS, MKL, CUBLAS: shown as people write them. */
+    static String vendor(String raw) {
+        return switch (raw.toUpperCase(java.util.Locale.ROOT)) {
+            case "OPENBLAS" -> "OpenBLAS";
+            case "CUBLAS" -> "cuBLAS";
+            default -> raw;
+        };
+    }
+}
