@@ -79,20 +79,44 @@ public final class TrainingBenchmark {
         // Warm-up epoch for each (JIT, workspaces), not measured.
         bareEpoch(handGraph, data.train(), batch, new Random(1));
         bareEpoch(compiled, data.train(), batch, new Random(1));
-        double hand = 0;
-        double deepcanvas = 0;
-        double events = 0;
-        double trainer = 0;
+        double[] hand = new double[2];
+        double[] deepcanvas = new double[2];
+        double[] events = new double[2];
+        double[] trainer = new double[2];
         for (int r = 0; r < rounds; r++) {
-            hand += bareEpoch(handGraph, data.train(), batch, new Random(r));
-            deepcanvas += bareEpoch(compiled, data.train(), batch, new Random(r));
-            events += trainerEpoch(eventsOnly, data, doc.get().training(), false);
-            trainer += trainerEpoch(trained, data, doc.get().training(), true);
+            int round = r;
+            add(hand, timed(() -> bareEpoch(handGraph, data.train(), batch, new Random(round))));
+            add(deepcanvas, timed(() -> bareEpoch(compiled, data.train(), batch, new Random(round))));
+            add(events, timed(() -> trainerEpoch(eventsOnly, data, doc.get().training(), false)));
+            add(trainer, timed(() -> trainerEpoch(trained, data, doc.get().training(), true)));
         }
         int n = data.train().size() * rounds;
-        System.out.printf("%-20s batch %3d: hand-written DL4J %7.0f samples/s | DeepCanvas graph %7.0f (a: ratio %.3f)"
-                        + " | Trainer, events + listener %7.0f (b: ratio to bare %.3f) | with per-epoch validation %7.0f (ratio %.3f)%n",
-                name, batch, n / hand, n / deepcanvas, hand / deepcanvas, n / events, deepcanvas / events, n / trainer, deepcanvas / trainer);
+        System.out.printf("%-20s batch %3d  samples/s (wall): hand-written DL4J %7.0f | DeepCanvas %7.0f | Trainer+events %7.0f | +validation %7.0f%n",
+                name, batch, n / hand[0], n / deepcanvas[0], n / events[0], n / trainer[0]);
+        System.out.printf("%-20s batch %3d  samples per CPU-second: hand-written DL4J %7.0f | DeepCanvas %7.0f%n",
+                name, batch, n / hand[1], n / deepcanvas[1]);
+        System.out.printf("%-20s batch %3d  ratios wall (cpu): a) DeepCanvas/hand %.3f (%.3f) | b) Trainer+events/bare %.3f (%.3f) | with validation/bare %.3f (%.3f)%n",
+                name, batch, hand[0] / deepcanvas[0], hand[1] / deepcanvas[1], deepcanvas[0] / events[0], deepcanvas[1] / events[1],
+                deepcanvas[0] / trainer[0], deepcanvas[1] / trainer[1]);
+    }
+
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
+    /**
+     * Wall-clock and process CPU seconds of one run. CPU time counts ND4J's native threads too and
+     * is far less disturbed by other processes on a shared machine than wall-clock time.
+     */
+    static double[] timed(Runnable work) {
+        long cpu = OS.getProcessCpuTime();
+        long wall = System.nanoTime();
+        work.run();
+        return new double[] {(System.nanoTime() - wall) / 1e9, (OS.getProcessCpuTime() - cpu) / 1e9};
+    }
+
+    static void add(double[] total, double[] one) {
+        total[0] += one[0];
+        total[1] += one[1];
     }
 
     /** One epoch of plain {@code fit} calls over shuffled batches; seconds. */
