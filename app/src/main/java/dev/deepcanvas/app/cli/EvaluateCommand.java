@@ -10,25 +10,18 @@ import dev.deepcanvas.runtime.evaluate.ClassificationReport;
 import dev.deepcanvas.runtime.evaluate.RegressionReport;
 import dev.deepcanvas.runtime.evaluate.TestReport;
 import dev.deepcanvas.runtime.summary.NetworkSummary;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "evaluate",
         mixinStandardHelpOptions = true,
         description = "Score a saved model on labelled data: a CSV file with the label column, or an image folder with one sub-folder per class.")
-final class EvaluateCommand implements Callable<Integer> {
-
-    @Parameters(index = "0", paramLabel = "MODEL", description = "a model saved by 'deepcanvas train' (.dcmodel)")
-    Path model;
+final class EvaluateCommand extends ModelCommand {
 
     @Parameters(index = "1", paramLabel = "DATA", description = "labelled data: a CSV file or an image folder")
     Path data;
@@ -36,31 +29,16 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the metrics as JSON")
     boolean json;
 
-    @Spec
-    CommandSpec spec;
+    @Override
+    Path inputs() {
+        return data;
+    }
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        ModelLoader loader = new ModelLoader();
-        ModelBundle bundle = loader.load(model, err);
-        if (bundle == null) {
-            return loader.exitCode();
-        }
-        try {
-            List<ModelInputs.Input> inputs = ModelInputs.read(bundle, data);
-            TestReport report = score(bundle, inputs);
-            out.print(json ? NetworkSummary.pretty(report.toJson()) : report.toText());
-            out.flush();
-            return DeepCanvasCommand.OK;
-        } catch (DataException e) {
-            err.println("deepcanvas: " + e.getMessage());
-            return DeepCanvasCommand.INVALID;
-        } catch (IOException e) {
-            err.println("deepcanvas: " + data + ": cannot read: " + e.getMessage());
-            return DeepCanvasCommand.IO_ERROR;
-        }
+    int use(ModelBundle bundle, List<ModelInputs.Input> inputs, PrintWriter out) throws DataException {
+        TestReport report = score(bundle, inputs);
+        out.print(json ? NetworkSummary.pretty(report.toJson()) : report.toText());
+        return DeepCanvasCommand.OK;
     }
 
     private static TestReport score(ModelBundle bundle, List<ModelInputs.Input> inputs) throws DataException {

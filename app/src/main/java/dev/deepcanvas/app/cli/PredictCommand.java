@@ -2,7 +2,6 @@ package dev.deepcanvas.app.cli;
 
 import dev.deepcanvas.runtime.bundle.ModelBundle;
 import dev.deepcanvas.runtime.bundle.Prediction;
-import dev.deepcanvas.runtime.data.DataException;
 import dev.deepcanvas.runtime.io.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,12 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "predict",
@@ -25,10 +21,7 @@ import picocli.CommandLine.Spec;
             "Run a saved model on new raw inputs: the rows of a CSV file (same columns as for training; the label column may be absent),",
             "an image file, or a folder of images. Writes a CSV: the input (row values or file), the prediction, and each class's probability."
         })
-final class PredictCommand implements Callable<Integer> {
-
-    @Parameters(index = "0", paramLabel = "MODEL", description = "a model saved by 'deepcanvas train' (.dcmodel)")
-    Path model;
+final class PredictCommand extends ModelCommand {
 
     @Parameters(index = "1", paramLabel = "INPUT", description = "a CSV file, an image, or a folder of images")
     Path input;
@@ -36,37 +29,21 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the predictions here (default: standard output)")
     Path output;
 
-    @Spec
-    CommandSpec spec;
+    @Override
+    Path inputs() {
+        return input;
+    }
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        ModelLoader loader = new ModelLoader();
-        ModelBundle bundle = loader.load(model, err);
-        if (bundle == null) {
-            return loader.exitCode();
+    int use(ModelBundle bundle, List<ModelInputs.Input> inputs, PrintWriter out) throws IOException {
+        String csv = toCsv(bundle, inputs, Predictions.of(bundle, inputs));
+        if (output == null) {
+            out.print(csv);
+        } else {
+            AtomicFiles.write(output, csv.getBytes(StandardCharsets.UTF_8));
+            out.printf("Wrote %d prediction(s) to %s%n", inputs.size(), output);
         }
-        try {
-            List<ModelInputs.Input> inputs = ModelInputs.read(bundle, input);
-            String csv = toCsv(bundle, inputs, Predictions.of(bundle, inputs));
-            if (output == null) {
-                out.print(csv);
-                out.flush();
-            } else {
-                AtomicFiles.write(output, csv.getBytes(StandardCharsets.UTF_8));
-                out.printf("Wrote %d prediction(s) to %s%n", inputs.size(), output);
-                out.flush();
-            }
-            return DeepCanvasCommand.OK;
-        } catch (DataException e) {
-            err.println("deepcanvas: " + e.getMessage());
-            return DeepCanvasCommand.INVALID;
-        } catch (IOException e) {
-            err.println("deepcanvas: cannot read or write: " + e.getMessage());
-            return DeepCanvasCommand.IO_ERROR;
-        }
+        return DeepCanvasCommand.OK;
     }
 
     static String toCsv(ModelBundle bundle, List<ModelInputs.Input> inputs, List<Prediction> predictions) {

@@ -30,6 +30,19 @@ public record Examples(long[] exampleShape, float[] features, int labelWidth, fl
         return classAt(labels, i, labelWidth);
     }
 
+    /** How many examples of each class this split holds, by class name, in class order. */
+    public java.util.Map<String, Integer> classCounts(java.util.List<String> classNames) {
+        int[] counts = new int[classNames.size()];
+        for (int i = 0; i < size(); i++) {
+            counts[classOf(i)]++;
+        }
+        java.util.Map<String, Integer> byName = new java.util.LinkedHashMap<>();
+        for (int c = 0; c < counts.length; c++) {
+            byName.put(classNames.get(c), counts[c]);
+        }
+        return byName;
+    }
+
     /**
      * The class that row {@code i} of one-hot labels or of network outputs stands for: the largest
      * value, or for a single yes/no column, class 1 when the value is above one half.

@@ -75,9 +75,9 @@ public final class ImageFolderLoader {
         Examples test = examples(split.test(), usableFeatures, classes, encoding, classNames.size());
 
         Map<String, Map<String, Integer>> classCounts = new LinkedHashMap<>();
-        classCounts.put("train", countPerClass(train, classNames));
-        classCounts.put("validation", countPerClass(validation, classNames));
-        classCounts.put("test", countPerClass(test, classNames));
+        classCounts.put("train", train.classCounts(classNames));
+        classCounts.put("validation", validation.classCounts(classNames));
+        classCounts.put("test", test.classCounts(classNames));
         List<String> warnings = new ArrayList<>(imbalanceWarnings(perClass, classNames));
         if (binding.validationFraction() > 0 && validation.size() < SMALL_VALIDATION) {
             warnings.add("the validation split has only " + validation.size()
@@ -104,17 +104,6 @@ public final class ImageFolderLoader {
         return new Examples(encoding.exampleShape(), values, classCount, labels, chosen.clone());
     }
 
-    private static Map<String, Integer> countPerClass(Examples split, List<String> classNames) {
-        int[] counts = new int[classNames.size()];
-        for (int i = 0; i < split.size(); i++) {
-            counts[split.classOf(i)]++;
-        }
-        Map<String, Integer> byName = new LinkedHashMap<>();
-        for (int c = 0; c < counts.length; c++) {
-            byName.put(classNames.get(c), counts[c]);
-        }
-        return byName;
-    }
 
     /** A class with less than half the images of the largest tends to be ignored by the network. */
     private static List<String> imbalanceWarnings(int[] perClass, List<String> classNames) {

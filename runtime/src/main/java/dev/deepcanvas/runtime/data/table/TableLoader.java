@@ -96,9 +96,9 @@ public final class TableLoader {
         Map<String, Map<String, Integer>> classCounts = new LinkedHashMap<>();
         if (classes != null) {
             TableWarnings.rareClasses(classes.names(), classes.classOf(), warnings);
-            classCounts.put("train", counts(train, classes.names()));
-            classCounts.put("validation", counts(validation, classes.names()));
-            classCounts.put("test", counts(test, classes.names()));
+            classCounts.put("train", train.classCounts(classes.names()));
+            classCounts.put("validation", validation.classCounts(classes.names()));
+            classCounts.put("test", test.classCounts(classes.names()));
         }
         TableWarnings.smallValidation(binding.validationFraction(), validation.size(), warnings);
         DataReport report = new DataReport(scan.rowCount(), scan.rowCount() - kept.length, writer.filled(), classCounts,
@@ -201,15 +201,4 @@ public final class TableLoader {
         return picked;
     }
 
-    private static Map<String, Integer> counts(Examples split, List<String> classNames) {
-        int[] counts = new int[classNames.size()];
-        for (int i = 0; i < split.size(); i++) {
-            counts[split.classOf(i)]++;
-        }
-        Map<String, Integer> byName = new LinkedHashMap<>();
-        for (int c = 0; c < counts.length; c++) {
-            byName.put(classNames.get(c), counts[c]);
-        }
-        return byName;
-    }
 }
