@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
             "1:a file could not be read or written",
             "2:the project is invalid (diagnostics on standard error)",
             "3:wrong command-line usage",
-            "4:training failed (e.g. the loss became NaN)"
+            "4:training failed (e.g. the loss became NaN)",
+            "5:an unexpected internal error"
         })
 public final class DeepCanvasCommand implements Runnable {
 
@@ -31,6 +32,7 @@ public final class DeepCanvasCommand implements Runnable {
     public static final int INVALID = 2;
     public static final int USAGE = 3;
     public static final int TRAINING_FAILED = 4;
+    public static final int INTERNAL_ERROR = 5;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -45,7 +47,12 @@ public final class DeepCanvasCommand implements Runnable {
         CommandLine cli = new CommandLine(new DeepCanvasCommand());
         cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
-        cli.setExitCodeExceptionMapper(e -> USAGE);
+        // Anything unforeseen is one plain line, never a stack trace; details go to the log.
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("deepcanvas: unexpected error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            org.slf4j.LoggerFactory.getLogger(DeepCanvasCommand.class).debug("unexpected error", e);
+            return INTERNAL_ERROR;
+        });
         cli.setParameterExceptionHandler((e, a) -> {
             e.getCommandLine().getErr().println("deepcanvas: " + e.getMessage());
             e.getCommandLine().usage(e.getCommandLine().getErr());

@@ -43,6 +43,15 @@ final class EvaluateCommand extends ModelCommand {
 
     private static TestReport score(ModelBundle bundle, List<ModelInputs.Input> inputs) throws DataException {
         Target target = bundle.target();
+        ModelInputs.Input first = inputs.get(0);
+        if (first.raw() != null && !first.raw().containsKey(target.name())) {
+            throw new DataException(null, "the data has no column '" + target.name() + "' with the true answers, so it cannot be scored;"
+                    + " use 'deepcanvas predict' for unlabelled data");
+        }
+        if (first.raw() == null && ModelInputs.classFolder(first.origin()) == null) {
+            throw new DataException(null, "give a folder with one sub-folder per class (named as in training) to score images;"
+                    + " use 'deepcanvas predict' for unlabelled images");
+        }
         List<Prediction> predictions = Predictions.of(bundle, inputs);
         int n = inputs.size();
         if (target.task() == Task.REGRESSION) {

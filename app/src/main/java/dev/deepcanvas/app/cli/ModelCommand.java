@@ -39,7 +39,11 @@ abstract class ModelCommand implements Callable<Integer> {
             return loader.exitCode();
         }
         try {
-            int code = use(bundle, ModelInputs.read(bundle, inputs()), out);
+            List<ModelInputs.Input> read = ModelInputs.read(bundle, inputs());
+            if (read.isEmpty()) {
+                throw new DataException(inputs().toString(), "there are no rows to use");
+            }
+            int code = use(bundle, read, out);
             out.flush();
             return code;
         } catch (DataException e) {

@@ -73,7 +73,7 @@ final class PredictCommand extends ModelCommand {
     private static String line(List<String> cells) {
         List<String> quoted = new ArrayList<>();
         for (String c : cells) {
-            quoted.add(c.contains(",") || c.contains("\"") || c.contains("\n") ? "\"" + c.replace("\"", "\"\"") + "\"" : c);
+            quoted.add(c.contains(",") || c.contains("\"") || c.contains("\n") || c.contains("\r") ? "\"" + c.replace("\"", "\"\"") + "\"" : c);
         }
         return String.join(",", quoted) + "\n";
     }

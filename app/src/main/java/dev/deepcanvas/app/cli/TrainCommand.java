@@ -3,6 +3,7 @@ package dev.deepcanvas.app.cli;
 import dev.deepcanvas.runtime.bundle.ModelBundle;
 import dev.deepcanvas.runtime.compute.ComputeBackend;
 import dev.deepcanvas.runtime.document.DataBinding;
+import dev.deepcanvas.runtime.document.DocumentFiles;
 import dev.deepcanvas.runtime.document.NetworkDocument;
 import dev.deepcanvas.runtime.evaluate.TestReport;
 import dev.deepcanvas.runtime.project.ProjectException;
@@ -35,8 +36,15 @@ final class TrainCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PROJECT", description = "a DeepCanvas project (.deepcanvas)")
     Path project;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "train this many epochs instead of the project's")
     Integer epochs;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "train this many epochs (at least 1) instead of the project's")
+    void setEpochs(int value) {
+        if (value < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--epochs must be at least 1, not " + value);
+        }
+        epochs = value;
+    }
 
     @Option(names = "--data", paramLabel = "PATH", description = "a CSV file or an image folder instead of the project's data")
     Path data;
@@ -51,7 +59,16 @@ final class TrainCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
+        try {
+            return train();
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("deepcanvas: cannot read or write: " + e.getMessage());
+            return DeepCanvasCommand.IO_ERROR;
+        }
+    }
+
+    private Integer train() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ProjectLoader loader = new ProjectLoader();
@@ -78,7 +95,8 @@ final class TrainCommand implements Callable<Integer> {
         Thread stopOnInterrupt = new Thread(() -> {
             trainer.stop();
             try {
-                saved.await(60, TimeUnit.SECONDS);
+                // Let the run finish its batch, score the test split and save the model.
+                saved.await(10, TimeUnit.MINUTES);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -92,9 +110,9 @@ final class TrainCommand implements Callable<Integer> {
                 return DeepCanvasCommand.TRAINING_FAILED;
             }
             Finished finished = (Finished) end;
-            stdout.printf("%s after %d epoch(s) in %s%s.%n%n", describe(finished.outcome()), finished.epochsRun(),
-                    ProgressPrinter.clock(finished.elapsed()), finished.bestEpoch() > 0 && doc.training().keepBest()
-                            ? ", keeping epoch " + finished.bestEpoch() : "");
+            boolean keptBest = finished.bestEpoch() > 0 && doc.training().keepBest() && finished.outcome() != TrainingEvent.Outcome.STOPPED;
+            stdout.printf("%s%s after %d epoch(s) in %s%s.%n%n", System.console() != null ? "\r\033[K" : "", describe(finished.outcome()),
+                    finished.epochsRun(), ProgressPrinter.clock(finished.elapsed()), keptBest ? ", keeping epoch " + finished.bestEpoch() : "");
             TestReport report = run.evaluate();
             stdout.print(report.toText());
             Path target = out != null ? out : defaultOut();
@@ -123,8 +141,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         doc.setTraining(training.build());
         if (data != null) {
-            Path projectDir = project.toAbsolutePath().getParent();
-            String relative = projectDir.relativize(data.toAbsolutePath().normalize()).toString().replace('\\', '/');
+            String relative = DocumentFiles.relativePath(project.toAbsolutePath().getParent(), data);
             boolean folder = Files.isDirectory(data);
             DataBinding current = doc.data().orElse(null);
             boolean sameFormat = current != null && (current.format() == DataBinding.Format.IMAGES) == folder;

@@ -132,6 +132,35 @@ class TrainCliTest {
     }
 
     @Test
+    void bad_options_and_unwritable_outputs_are_one_line_each() throws Exception {
+        CliTest.Result zero = CliTest.run("train", project.toString(), "--epochs", "0");
+        assertEquals(3, zero.code());
+        assertTrue(zero.err().startsWith("deepcanvas: --epochs must be at least 1, not 0"), zero.err());
+
+        CliTest.Result unwritable = CliTest.run("train", project.toString(), "--epochs", "1", "--out", dir.resolve("no/such/folder/m.dcmodel").toString());
+        assertEquals(1, unwritable.code(), unwritable.err());
+        assertEquals(1, unwritable.err().lines().count(), unwritable.err());
+        assertTrue(unwritable.err().startsWith("deepcanvas: cannot read or write: "), unwritable.err());
+    }
+
+    @Test
+    void evaluate_needs_the_answers_and_predict_needs_rows() throws Exception {
+        Path model = dir.resolve("m.dcmodel");
+        assertEquals(0, CliTest.run("train", project.toString(), "--epochs", "2", "--out", model.toString()).code());
+        Path unlabelled = dir.resolve("unlabelled.csv");
+        Files.writeString(unlabelled, "sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm\n5.1,3.5,1.4,0.2\n");
+        CliTest.Result evaluate = CliTest.run("evaluate", model.toString(), unlabelled.toString());
+        assertEquals(2, evaluate.code());
+        assertEquals("deepcanvas: the data has no column 'species' with the true answers, so it cannot be scored; use 'deepcanvas predict' for unlabelled data\n",
+                evaluate.err());
+        Path empty = dir.resolve("empty.csv");
+        Files.writeString(empty, "sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm\n");
+        CliTest.Result predict = CliTest.run("predict", model.toString(), empty.toString());
+        assertEquals(2, predict.code());
+        assertTrue(predict.err().endsWith("empty.csv: there are no rows to use\n"), predict.err());
+    }
+
+    @Test
     void a_file_that_is_not_a_model_is_refused() throws Exception {
         Path fake = dir.resolve("fake.dcmodel");
         Files.writeString(fake, "hello");

@@ -97,7 +97,7 @@ public final class ModelBundle {
             put(zip, ENCODING, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(encoding.toJson()));
             put(zip, METRICS, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(metrics));
             zip.putNextEntry(new ZipEntry(MODEL));
-            ModelSerializer.writeModel(graph, new NonClosing(zip), false);
+            ModelSerializer.writeModel(graph, zip, false);
             zip.closeEntry();
             zip.finish();
         });
@@ -139,15 +139,31 @@ public final class ModelBundle {
             }
             List<String> classes = new ArrayList<>();
             manifest.path("classes").forEach(c -> classes.add(c.asText()));
-            Task task = "regression".equals(manifest.path("task").asText()) ? Task.REGRESSION : Task.CLASSIFICATION;
+            String taskName = manifest.path("task").asText();
+            if (!taskName.equals("regression") && !taskName.equals("classification")) {
+                throw new BundleFormatException(file.getFileName() + " is damaged: its manifest names no task.");
+            }
+            Task task = taskName.equals("regression") ? Task.REGRESSION : Task.CLASSIFICATION;
+            boolean yesNo = manifest.path("yesNoOutput").asBoolean(false);
+            if (task == Task.CLASSIFICATION && (classes.size() < 2 || yesNo && classes.size() != 2)) {
+                throw new BundleFormatException(file.getFileName() + " is damaged: its manifest lists " + classes.size() + " class(es).");
+            }
             Target target = new Target(task, manifest.path("target").asText(), classes,
                     manifest.path("targetMean").asDouble(0), manifest.path("targetStd").asDouble(1));
             NetworkDocument doc = new DocumentJson().read(new String(entries.get(NETWORK), StandardCharsets.UTF_8));
             FittedEncoding encoding = Encodings.fromJson(JSON.readTree(entries.get(ENCODING)));
-            ComputationGraph graph = ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(entries.get(MODEL)), false);
-            return new ModelBundle(graph, doc, encoding, target, manifest.path("yesNoOutput").asBoolean(false), JSON.readTree(entries.get(METRICS)));
+            ComputationGraph graph = restore(file, entries.get(MODEL));
+            return new ModelBundle(graph, doc, encoding, target, yesNo, JSON.readTree(entries.get(METRICS)));
         } catch (DocumentFormatException | DataException | com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new BundleFormatException(file.getFileName() + " is damaged: " + e.getMessage());
+        }
+    }
+
+    private static ComputationGraph restore(Path file, byte[] model) throws BundleFormatException {
+        try {
+            return ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(model), false);
+        } catch (IOException | RuntimeException e) {
+            throw new BundleFormatException(file.getFileName() + " is damaged: its network cannot be read (" + e.getMessage() + ").");
         }
     }
 
@@ -199,20 +215,4 @@ public final class ModelBundle {
         zip.closeEntry();
     }
 
-    /** DL4J closes the stream it writes to; the zip must stay open for the entries after it. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(java.io.OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
-    }
 }

@@ -82,18 +82,23 @@ public final class DocumentFiles {
         }
     }
 
+    /** How a project in {@code projectDir} refers to {@code data}: relative with '/', or absolute on another drive. */
+    public static String relativePath(Path projectDir, Path data) {
+        Path absolute = data.toAbsolutePath().normalize();
+        try {
+            return projectDir.toAbsolutePath().relativize(absolute).toString().replace('\\', '/');
+        } catch (IllegalArgumentException differentRoot) {
+            return absolute.toString();
+        }
+    }
+
     /** The path as the new folder sees it; absolute paths and paths on other drives stay absolute. */
     static String rebase(String path, Path fromDir, Path toDir) {
         Path p = Path.of(path);
         if (p.isAbsolute()) {
             return path;
         }
-        Path absolute = fromDir.resolve(p).normalize();
-        try {
-            return toDir.relativize(absolute).toString().replace('\\', '/');
-        } catch (IllegalArgumentException differentRoot) {
-            return absolute.toString();
-        }
+        return relativePath(toDir, fromDir.resolve(p));
     }
 
     /** Resolves the document's data path against the project file's folder. */

@@ -189,8 +189,11 @@ public final class DocumentJson {
         NetworkDocument document(JsonNode root) throws DocumentFormatException {
             knownFields(root, TOP_FIELDS, "the top level");
             JsonNode version = root.get("formatVersion");
-            if (version == null || !version.canConvertToExactIntegral()) {
+            if (version == null) {
                 throw new DocumentFormatException("formatVersion is missing; is this a DeepCanvas project file?");
+            }
+            if (!version.isNumber() || !version.canConvertToExactIntegral()) {
+                throw new DocumentFormatException("formatVersion must be a whole number, not " + version + ".");
             }
             if (version.asLong() > FORMAT_VERSION || version.asLong() < 1) {
                 throw new DocumentFormatException("The file has format version " + version.asText()
@@ -383,6 +386,12 @@ public final class DocumentJson {
                 }
             }
             double lr = positive(o, "learningRate", d.learningRate());
+            for (String field : List.of("momentum", "beta1", "beta2")) {
+                double v = number(o, field, "training", 0);
+                if (v < 0 || v >= 1) {
+                    throw new DocumentFormatException("training." + field + " must be at least 0 and below 1, not " + v + ".");
+                }
+            }
             double l2 = number(o, "l2", "training", d.l2());
             double clip = number(o, "gradientClip", "training", d.gradientClip());
             double decayRate = number(o, "decayRate", "training", d.decayRate());

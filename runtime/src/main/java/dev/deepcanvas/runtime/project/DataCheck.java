@@ -100,6 +100,12 @@ public final class DataCheck {
                     .withFix(Map.of("activation", "softmax", "loss", "cross_entropy", "units", (long) classes)));
             return;
         }
+        if ("sigmoid".equals(activation) && !"binary_cross_entropy".equals(loss)) {
+            // With 0/1 targets, cross-entropy over sigmoid units only rewards "yes": nothing is learned for "no".
+            problems.add(Diagnostic.error(output.id(), "Sigmoid units answer yes/no each, but the loss is " + loss + ".",
+                    "Set loss to binary_cross_entropy.").withFix(Map.of("loss", "binary_cross_entropy")));
+            return;
+        }
         boolean yesNo = classes == 2 && units == 1 && "sigmoid".equals(activation);
         if (units != classes && !yesNo) {
             problems.add(Diagnostic.error(output.id(), "Output has " + units + " units but the data has " + classes + " classes (" + names + ").",

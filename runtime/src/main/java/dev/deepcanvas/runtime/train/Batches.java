@@ -3,7 +3,6 @@ package dev.deepcanvas.runtime.train;
 import dev.deepcanvas.runtime.data.Examples;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** Copies chosen examples of a split into ND4J arrays of DL4J's layout. */
@@ -41,10 +40,6 @@ final class Batches {
         return Nd4j.create(values, new long[] {count, split.labelWidth()}, 'c');
     }
 
-    static DataSet dataSet(Examples split, int[] order, int from, int to) {
-        int n = to - from;
-        return new DataSet(featureArray(split, features(split, order, from, to), n), labelArray(split, labels(split, order, from, to), n));
-    }
 
     static int[] identity(int n) {
         int[] order = new int[n];

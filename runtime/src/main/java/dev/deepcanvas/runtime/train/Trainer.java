@@ -10,6 +10,7 @@ import dev.deepcanvas.runtime.train.TrainingEvent.Finished;
 import dev.deepcanvas.runtime.train.TrainingEvent.Outcome;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,6 +28,8 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class Trainer {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Trainer.class);
+
     /**
      * Training accuracy (or MAE) is measured on at most this many training examples per epoch; the
      * training loss is the mean of the epoch's batch losses, as Keras reports it.
@@ -42,6 +45,9 @@ public final class Trainer {
     private final CompletableFuture<TrainingEvent> result = new CompletableFuture<>();
     private volatile boolean paused;
     private volatile boolean stopRequested;
+    private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+    private long pausedNanos;
+    private long pausedTotal;
     private boolean epochEvaluation = true;
     private volatile LayerProbe probe;
     private int epoch;
@@ -78,9 +84,10 @@ public final class Trainer {
         return graph;
     }
 
-    /** Runs on a new thread; {@link #result()} completes with the final event. */
+    /** Runs on a new thread; {@link #result()} completes with the final event. A trainer runs once. */
     public Thread start() {
-        Thread thread = new Thread(this::run, "deepcanvas-trainer");
+        claim();
+        Thread thread = new Thread(this::train0, "deepcanvas-trainer");
         thread.start();
         return thread;
     }
@@ -113,19 +120,33 @@ public final class Trainer {
         }
     }
 
-    /** Trains on the calling thread and returns the final event. */
+    /** Trains on the calling thread and returns the final event. A trainer runs once. */
     public TrainingEvent run() {
-        TrainingEvent last;
+        claim();
+        return train0();
+    }
+
+    private void claim() {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("this trainer has already run; prepare a new run");
+        }
+    }
+
+    private TrainingEvent train0() {
+        TrainingEvent last = null;
         try {
             last = train();
-        } catch (RuntimeException | OutOfMemoryError e) {
+        } catch (RuntimeException | Error e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             last = new Failed("Training failed: " + message,
                     e instanceof OutOfMemoryError ? "The model or batch is too large for memory: use a smaller batch size or network."
                             : "Check that the data fits the network (problems panel), then try again.", epoch, batch);
+        } finally {
+            if (last != null) {
+                publish(last);
+            }
+            result.complete(last);
         }
-        publish(last);
-        result.complete(last);
         return last;
     }
 
@@ -146,6 +167,7 @@ public final class Trainer {
         for (epoch = 1; epoch <= setup.epochs(); epoch++) {
             shuffle(order, random);
             long epochStart = System.nanoTime();
+            pausedNanos = 0;
             double lossSum = 0;
             for (int b = 0; b < batches; b++) {
                 batch = b + 1;
@@ -160,19 +182,28 @@ public final class Trainer {
                 }
                 INDArray input = Batches.featureArray(train, features, to - from);
                 LayerProbe sampling = probe != null && probe.due() ? probe : null;
-                if (sampling != null) {
-                    sampling.beforeStep(graph);
+                double loss;
+                // DL4J's output() locks the graph but fit() does not: hold the same lock while
+                // fitting so a view asking for predictions waits for the batch to end.
+                synchronized (graph) {
+                    if (sampling != null) {
+                        sampling.beforeStep(graph);
+                    }
+                    graph.fit(new DataSet(input, Batches.labelArray(train, Batches.labels(train, order, from, to), to - from)));
+                    loss = graph.score();
                 }
-                graph.fit(new DataSet(input, Batches.labelArray(train, Batches.labels(train, order, from, to), to - from)));
-                double loss = graph.score();
                 if (!Double.isFinite(loss)) {
                     return nanFailure(epoch, b + 1, loss);
                 }
                 lossSum += loss * (to - from);
-                double seconds = (System.nanoTime() - epochStart) / 1e9;
+                double seconds = (System.nanoTime() - epochStart - pausedNanos) / 1e9;
                 publish(new BatchEnded(epoch, b + 1, batches, loss, to / Math.max(seconds, 1e-9)));
                 if (sampling != null) {
-                    publish(new TrainingEvent.LayerActivity(epoch, b + 1, sampling.afterStep(graph, input)));
+                    Map<String, LayerHealth> health;
+                    synchronized (graph) {
+                        health = sampling.afterStep(graph, input);
+                    }
+                    publish(new TrainingEvent.LayerActivity(epoch, b + 1, health));
                 }
             }
             graph.incrementEpochCount();
@@ -212,22 +243,29 @@ public final class Trainer {
 
     private void restoreBest(INDArray bestParams) {
         if (bestParams != null) {
-            graph.setParams(bestParams);
+            synchronized (graph) {
+                graph.setParams(bestParams);
+            }
         }
     }
 
-    /** Blocks while paused; false when a stop was requested. */
+    /** Blocks while paused (time not counted as training); false when a stop was requested. */
     private boolean waitWhilePaused() {
-        synchronized (pauseLock) {
-            while (paused && !stopRequested) {
-                try {
+        long start = System.nanoTime();
+        try {
+            synchronized (pauseLock) {
+                while (paused && !stopRequested) {
                     pauseLock.wait();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
                 }
+                return !stopRequested;
             }
-            return !stopRequested;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            long waited = System.nanoTime() - start;
+            pausedNanos += waited;
+            pausedTotal += waited;
         }
     }
 
@@ -263,13 +301,19 @@ public final class Trainer {
         }
     }
 
-    private static Duration since(long start) {
-        return Duration.ofNanos(System.nanoTime() - start);
+    /** Training time since {@code start}, without the time spent paused. */
+    private Duration since(long start) {
+        return Duration.ofNanos(System.nanoTime() - start - pausedTotal);
     }
 
+    /** A failing listener is logged and skipped: it must not end the run or other listeners. */
     private void publish(TrainingEvent event) {
         for (Consumer<TrainingEvent> listener : listeners) {
-            listener.accept(event);
+            try {
+                listener.accept(event);
+            } catch (RuntimeException e) {
+                LOG.warn("a training listener failed on {}", event.getClass().getSimpleName(), e);
+            }
         }
     }
 }

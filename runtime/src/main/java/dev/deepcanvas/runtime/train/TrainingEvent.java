@@ -3,8 +3,9 @@ package dev.deepcanvas.runtime.train;
 import java.time.Duration;
 
 /**
- * What the trainer tells its listeners: small immutable values, never arrays, so that publishing
- * them costs nothing measurable. Listeners are called on the trainer's thread.
+ * What the trainer tells its listeners: small immutable values (no copies of weights or data; only
+ * the watched layer's histograms), so that publishing them costs nothing measurable. Listeners
+ * are called on the trainer's thread; one that throws is logged and skipped.
  */
 public sealed interface TrainingEvent {
 
@@ -36,7 +37,7 @@ public sealed interface TrainingEvent {
         COMPLETED,
         /** The user stopped it; the model is the one after the last finished batch. */
         STOPPED,
-        /** The validation loss stopped improving for {@code patience} epochs. */
+        /** The validation loss (the training loss without a validation split) stopped improving for {@code patience} epochs. */
         EARLY_STOPPED
     }
 }

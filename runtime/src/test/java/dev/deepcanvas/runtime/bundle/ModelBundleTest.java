@@ -64,6 +64,27 @@ class ModelBundleTest {
     }
 
     @Test
+    void a_damaged_network_inside_a_bundle_is_refused_in_plain_words() throws Exception {
+        Path damaged = dir.resolve("damaged.dcmodel");
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(damaged))) {
+            for (String name : java.util.List.of("manifest.json", "network.deepcanvas", "encoding.json", "metrics.json", "model.dl4j.zip")) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(name));
+                String content = switch (name) {
+                    case "manifest.json" -> "{\"bundleVersion\":1,\"task\":\"classification\",\"target\":\"y\",\"classes\":[\"a\",\"b\"]}";
+                    case "network.deepcanvas" -> "{\"formatVersion\":1,\"name\":\"n\"}";
+                    case "encoding.json" -> "{\"type\":\"images\",\"height\":8,\"width\":8,\"channels\":1}";
+                    case "metrics.json" -> "{}";
+                    default -> "not a DL4J model";
+                };
+                zip.write(content.getBytes());
+                zip.closeEntry();
+            }
+        }
+        var e = assertThrows(BundleFormatException.class, () -> ModelBundle.load(damaged));
+        assertTrue(e.getMessage().startsWith("damaged.dcmodel is damaged: its network cannot be read"), e.getMessage());
+    }
+
+    @Test
     void an_incomplete_bundle_names_what_it_lacks() throws Exception {
         Path partial = dir.resolve("partial.dcmodel");
         try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(partial))) {

@@ -73,6 +73,13 @@ class DocumentJsonTest {
     }
 
     @Test
+    void a_version_written_as_text_and_an_adam_beta_of_one_are_named() {
+        assertEquals("formatVersion must be a whole number, not \"1\".", error("{\"formatVersion\":\"1\",\"name\":\"n\"}"));
+        assertEquals("training.beta1 must be at least 0 and below 1, not 1.0.",
+                error("{\"formatVersion\":1,\"name\":\"n\",\"training\":{\"beta1\":1}}"));
+    }
+
+    @Test
     void an_unknown_layer_kind_is_named_with_the_known_ones() {
         String message = error("{\"formatVersion\":1,\"name\":\"n\",\"layers\":[{\"id\":\"a\",\"kind\":\"Dnse\"}]}");
         assertTrue(message.startsWith("layers[0] ('a') has the unknown layer kind 'Dnse'. Known kinds: VectorInput, "), message);

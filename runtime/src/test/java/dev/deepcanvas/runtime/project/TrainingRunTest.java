@@ -114,6 +114,19 @@ class TrainingRunTest {
     }
 
     @Test
+    void sigmoid_units_with_cross_entropy_are_refused_with_the_right_loss_as_fix() throws Exception {
+        var b = new DocumentBuilder("cancer");
+        b.add("VectorInput", "features", 30);
+        b.then("Output", "units", 1, "activation", "sigmoid", "loss", "cross_entropy");
+        NetworkDocument doc = b.build();
+        doc.setData(DataBinding.csv("data/breast_cancer_named.csv"));
+        Path file = project(doc, "breast_cancer_named.csv");
+        var e = assertThrows(ProjectException.class, () -> TrainingRun.prepare(new DocumentFiles().load(file), file));
+        assertEquals("Sigmoid units answer yes/no each, but the loss is cross_entropy.", e.problems().get(0).message());
+        assertEquals(Map.of("loss", "binary_cross_entropy"), e.problems().get(0).fix());
+    }
+
+    @Test
     void a_yes_no_head_trains_on_two_classes_with_one_sigmoid_unit() throws Exception {
         var b = new DocumentBuilder("cancer");
         b.add("VectorInput", "features", 30);

@@ -186,6 +186,26 @@ class TrainerTest {
         assertEquals(List.of(0.05, 0.05, 0.025, 0.025, 0.0125, 0.0125), rates);
     }
 
+    @Test
+    void a_failing_listener_neither_ends_the_run_nor_leaves_it_hanging() throws Exception {
+        Trainer t = trainer(classifier(setup(2, 20)), SyntheticData.blobs(100, 0.5, 10));
+        t.addListener(e -> {
+            throw new IllegalStateException("a broken view");
+        });
+        List<TrainingEvent> events = record(t);
+        t.start();
+        assertInstanceOf(Finished.class, t.result().get(30, TimeUnit.SECONDS));
+        assertTrue(events.stream().anyMatch(EpochEnded.class::isInstance), "other listeners still hear every event");
+    }
+
+    @Test
+    void a_trainer_runs_once() throws Exception {
+        Trainer t = trainer(classifier(setup(1, 20)), SyntheticData.blobs(60, 0.5, 11));
+        t.run();
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, t::start);
+        assertEquals("this trainer has already run; prepare a new run", e.getMessage());
+    }
+
     private static List<Double> batchLosses(Trainer t) {
         List<Double> losses = new ArrayList<>();
         t.addListener(e -> {
