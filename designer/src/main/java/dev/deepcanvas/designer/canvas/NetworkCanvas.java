@@ -410,10 +410,13 @@ public final class NetworkCanvas extends Region {
         }
         double margin = 48;
         Rectangle2D area = new Rectangle2D(x0 - margin, y0 - margin, x1 - x0 + 2 * margin, y1 - y0 + 2 * margin);
-        camera.fit(area, getWidth(), getHeight(), presentation ? Camera.PRESENTATION_SCALE : 1);
-        if (readable && camera.scale() < READABLE_SCALE) {
-            camera.set(READABLE_SCALE / (presentation ? Camera.PRESENTATION_SCALE : 1), 0, 0);
-            camera.set(camera.zoom(), -area.getMinX() * camera.scale(), -area.getMinY() * camera.scale());
+        double boost = presentation ? Camera.PRESENTATION_SCALE : 1;
+        double whole = Math.min(boost, Math.min(getWidth() / area.getWidth(), getHeight() / area.getHeight()));
+        if (readable && whole < READABLE_SCALE) {
+            // One camera move, straight to the start: no frame ever draws the whole network.
+            camera.set(READABLE_SCALE / boost, -area.getMinX() * READABLE_SCALE, -area.getMinY() * READABLE_SCALE);
+        } else {
+            camera.fit(area, getWidth(), getHeight(), boost);
         }
     }
 
