@@ -42,6 +42,8 @@ public final class NetworkCanvas extends Region {
 
     /** Below this many screen pixels per canvas unit, text is hidden. */
     static final double DETAIL_SCALE = 0.45;
+    /** An opened network is shown at least this large, so its text can be read. */
+    static final double READABLE_SCALE = 0.5;
     static final double NORMAL_PORT = 7;
     static final double PRESENTATION_PORT = 10;
 
@@ -68,6 +70,7 @@ public final class NetworkCanvas extends Region {
     private final Label ghost = new Label();
     private boolean detailed = true;
     private boolean fitPending;
+    private boolean fitReadable;
     private boolean presentation;
     private final CanvasGestures gestures;
 
@@ -104,7 +107,7 @@ public final class NetworkCanvas extends Region {
         model.selection().nodes().addListener((SetChangeListener<String>) c -> showSelection());
         model.selection().edges().addListener((SetChangeListener<Edge>) c -> showSelection());
         model.onReveal(this::centreOn);
-        model.onLoaded(this::fitToView);
+        model.onLoaded(this::showLoaded);
         refresh();
     }
 
@@ -161,8 +164,13 @@ public final class NetworkCanvas extends Region {
 
     private void updateNodeView(NodeView view, LayerNode n) {
         LayerKind kind = model.catalog().find(n.kind()).orElse(null);
-        view.update(content(n, kind, analysis.info(n.id()).orElse(null), problems.getOrDefault(n.id(), List.of()),
-                inputPorts.getOrDefault(n.id(), 1)));
+        List<Diagnostic> diagnostics = problems.getOrDefault(n.id(), List.of());
+        if (view.isBuilt()) {
+            view.update(content(n, kind, analysis.info(n.id()).orElse(null), diagnostics, inputPorts.getOrDefault(n.id(), 1)));
+        } else {
+            // Seen from far away: only the colour and the problem border show, so skip the texts.
+            view.update(new NodeView.Content(n.kind(), groupStyle(kind), "", "", "", "", diagnostics, 0, true));
+        }
         view.setLayoutX(n.x());
         view.setLayoutY(n.y());
         boolean moving = dragged.contains(n.id());
@@ -170,8 +178,12 @@ public final class NetworkCanvas extends Region {
         view.setTranslateY(moving ? dragY : 0);
     }
 
+    private static String groupStyle(LayerKind kind) {
+        return kind == null ? "group-unknown" : "group-" + kind.group().name().toLowerCase();
+    }
+
     private NodeView.Content content(LayerNode n, LayerKind kind, NodeInfo info, List<Diagnostic> diagnostics, int ports) {
-        String group = kind == null ? "group-unknown" : "group-" + kind.group().name().toLowerCase();
+        String group = groupStyle(kind);
         String icon = kind == null ? Icons.ERROR : Icons.of(kind.group());
         String shape = info == null ? "→ ?" : "→ " + info.shape().display();
         String params = info == null ? "" : paramsText(info.parameters());
@@ -186,7 +198,7 @@ public final class NetworkCanvas extends Region {
     private NodeView createNodeView(LayerNode n) {
         NodeView view = new NodeView(n.id());
         view.setPortRadius(presentation ? PRESENTATION_PORT : NORMAL_PORT);
-        view.setDetailed(detailed);
+        view.setDetailed(detailed); // builds the texts only when seen close up
         view.setSelected(model.selection().nodes().contains(n.id()));
         updateNodeView(view, n);
         nodeLayer.getChildren().add(view);
@@ -264,7 +276,13 @@ public final class NetworkCanvas extends Region {
         boolean wantDetail = camera.scale() >= DETAIL_SCALE;
         if (wantDetail != detailed) {
             detailed = wantDetail;
-            nodeViews.values().forEach(v -> v.setDetailed(wantDetail));
+            nodeViews.forEach((id, v) -> {
+                boolean wasBuilt = v.isBuilt();
+                v.setDetailed(wantDetail);
+                if (!wasBuilt && v.isBuilt()) {
+                    updateNodeView(v, layers.get(id)); // now with its texts
+                }
+            });
             edgeViews.values().forEach(v -> v.setDetailed(wantDetail));
         }
         cull();
@@ -358,8 +376,21 @@ public final class NetworkCanvas extends Region {
 
     /** Shows the whole network, at most at 100 %. */
     public void fitToView() {
+        fit(false);
+    }
+
+    /**
+     * A newly opened network: the whole of it if it is readable that way, else its start (the
+     * top-left) at the smallest zoom that still shows text.
+     */
+    void showLoaded() {
+        fit(true);
+    }
+
+    private void fit(boolean readable) {
         if (getWidth() <= 0 || getHeight() <= 0) {
             fitPending = true;
+            fitReadable = readable;
             return;
         }
         List<LayerNode> nodes = model.document().nodes();
@@ -379,7 +410,14 @@ public final class NetworkCanvas extends Region {
         }
         double margin = 48;
         Rectangle2D area = new Rectangle2D(x0 - margin, y0 - margin, x1 - x0 + 2 * margin, y1 - y0 + 2 * margin);
-        camera.fit(area, getWidth(), getHeight(), presentation ? Camera.PRESENTATION_SCALE : 1);
+        double boost = presentation ? Camera.PRESENTATION_SCALE : 1;
+        double whole = Math.min(boost, Math.min(getWidth() / area.getWidth(), getHeight() / area.getHeight()));
+        if (readable && whole < READABLE_SCALE) {
+            // One camera move, straight to the start: no frame ever draws the whole network.
+            camera.set(READABLE_SCALE / boost, -area.getMinX() * READABLE_SCALE, -area.getMinY() * READABLE_SCALE);
+        } else {
+            camera.fit(area, getWidth(), getHeight(), boost);
+        }
     }
 
     /** Centres a layer on screen, zooming in if it would be too small to read. */
@@ -409,7 +447,7 @@ public final class NetworkCanvas extends Region {
         overlay.resizeRelocate(0, 0, getWidth(), getHeight());
         if (fitPending && getWidth() > 0 && getHeight() > 0) {
             fitPending = false;
-            fitToView();
+            fit(fitReadable);
         }
         cull();
     }

@@ -93,7 +93,7 @@ final class NodeView extends Group {
         Tooltip.install(body, whole);
         outPort.getStyleClass().addAll("port", "out-port");
         getChildren().add(ports);
-        if (shown != null) {
+        if (shown != null && !shown.icon().isEmpty()) {
             showDetail(shown, null);
         }
     }
@@ -207,6 +207,11 @@ final class NodeView extends Group {
             body.getChildren().forEach(n -> n.setVisible(detailed));
             ports.setVisible(detailed);
         }
+    }
+
+    /** True once the texts and ports exist (the layer was seen close up). */
+    boolean isBuilt() {
+        return built;
     }
 
     String shownShape() {

@@ -315,6 +315,23 @@ class CanvasGesturesTest {
     }
 
     @Test
+    void a_network_too_big_to_fit_opens_at_its_start_at_a_readable_zoom() {
+        var b = new dev.deepcanvas.runtime.document.DocumentBuilder("long");
+        b.add("VectorInput");
+        for (int i = 0; i < 199; i++) {
+            b.then("Dense");
+        }
+        robot.interact(() -> model.load(b.build(), null, false));
+        assertEquals(NetworkCanvas.READABLE_SCALE, canvas.camera().scale(), 1e-9);
+        assertTrue(canvas.isDetailed());
+        assertTrue(canvas.nodeView("vector_input_1").isVisible(), "the network's start is on screen");
+        assertTrue(canvas.drawnLayers() < 20, "only what is on screen is drawn");
+        robot.interact(() -> canvas.fitToView());
+        assertEquals(200, canvas.drawnLayers(), "Fit to View shows everything");
+        assertFalse(canvas.isDetailed());
+    }
+
+    @Test
     void presentation_mode_draws_larger_with_thicker_wires_and_ports() {
         Point2D a = centreOf("dense_1");
         Point2D b = centreOf("dense_2");
