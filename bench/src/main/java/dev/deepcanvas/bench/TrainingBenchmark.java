@@ -44,7 +44,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
  * by the same bare loop; (b) DeepCanvas's Trainer (events, listener, epoch metrics) vs that bare
  * loop. Also exports the training split for the PyTorch peer (bench/pytorch/mnist_bench.py).
  *
- * <p>Usage: bench/run-training.sh [rounds] — each round is one epoch per variant.
+ * <p>Usage: bench/run-training.sh [rounds] [images folder] [mlp] — each round is one epoch per
+ * variant; "mlp" skips LeNet for a quick run.
  */
 public final class TrainingBenchmark {
 
@@ -61,9 +62,12 @@ public final class TrainingBenchmark {
         System.out.printf("MNIST subset: %d training images loaded in %.2f s; threads: %s%n", data.train().size(),
                 (System.nanoTime() - t0) / 1e9, System.getenv().getOrDefault("OMP_NUM_THREADS", "default"));
         exportForPyTorch(data.train(), Path.of("bench/target/mnist-train.bin"));
+        boolean lenet = !(args.length > 2 && args[2].equals("mlp"));
         for (int batch : new int[] {64, 256}) {
             compare("MLP 784-256-128-10", batch, rounds, data, () -> mlpDocument(batch), () -> mlpByHand());
-            compare("LeNet (DL4J zoo)", batch, rounds, data, () -> lenetDocument(batch), () -> lenetByHand());
+            if (lenet) {
+                compare("LeNet (DL4J zoo)", batch, rounds, data, () -> lenetDocument(batch), () -> lenetByHand());
+            }
         }
     }
 
@@ -76,9 +80,11 @@ public final class TrainingBenchmark {
         if (handGraph.numParams() != compiled.numParams()) {
             throw new IllegalStateException("networks differ: " + handGraph.numParams() + " vs " + compiled.numParams());
         }
-        // Warm-up epoch for each (JIT, workspaces), not measured.
+        // A warm-up epoch for each variant (JIT, workspaces), not measured.
         bareEpoch(handGraph, data.train(), batch, new Random(1));
         bareEpoch(compiled, data.train(), batch, new Random(1));
+        trainerEpoch(eventsOnly, data, doc.get().training(), false);
+        trainerEpoch(trained, data, doc.get().training(), true);
         double[] hand = new double[2];
         double[] deepcanvas = new double[2];
         double[] events = new double[2];
