@@ -80,6 +80,8 @@ public final class TrainingController {
     private LiveMetrics live;
     private LayerProbe probe;
     private NetworkDocument previousDocument;
+    private volatile long stopPressed;
+    private volatile long stopMillis = -1;
 
     /**
      * @param untitledProject where a never-saved project is taken to live (its data path is then
@@ -193,7 +195,15 @@ public final class TrainingController {
         }
         Path dataPath = prepared.dataPath();
         String label = series.label();
-        trainer.result().whenComplete((event, error) -> Platform.runLater(() -> ended(event, history, dataPath, label)));
+        stopPressed = 0;
+        stopMillis = -1;
+        trainer.result().whenComplete((event, error) -> {
+            long pressed = stopPressed;
+            if (pressed != 0) {
+                stopMillis = (System.nanoTime() - pressed) / 1_000_000;
+            }
+            Platform.runLater(() -> ended(event, history, dataPath, label));
+        });
         state.set(State.RUNNING);
         progressText.set("Starting…");
         progress.set(0);
@@ -228,6 +238,7 @@ public final class TrainingController {
     public void stop() {
         if (state.get() == State.RUNNING || state.get() == State.PAUSED) {
             state.set(State.STOPPING);
+            stopPressed = System.nanoTime();
             trainer.stop();
         }
     }
@@ -358,7 +369,8 @@ public final class TrainingController {
         return flushes;
     }
 
-    List<RunSeries> runsView() {
-        return List.copyOf(runs);
+    /** Milliseconds from the last Stop to the end of the trainer's run, or -1 (for tests and the benchmark). */
+    public long lastStopMillis() {
+        return stopMillis;
     }
 }
