@@ -47,6 +47,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -264,10 +265,16 @@ public final class DataPanel extends ScrollPane {
         details.getChildren().setAll(rows, table, heading("Columns"), csvView, heading("Split"), splitRow(), heading("Check"), report);
     }
 
-    private HBox splitRow() {
+    private VBox splitRow() {
         HBox.setHgrow(trainSlider, Priority.ALWAYS);
         HBox.setHgrow(validationSlider, Priority.ALWAYS);
-        return new HBox(8, new Label("Training"), trainSlider, new Label("Validation"), validationSlider, splitText);
+        Label train = new Label("Training");
+        Label validation = new Label("Validation");
+        train.setMinWidth(Region.USE_PREF_SIZE);
+        validation.setMinWidth(Region.USE_PREF_SIZE);
+        HBox sliders = new HBox(8, train, trainSlider, validation, validationSlider);
+        sliders.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return new VBox(4, sliders, splitText);
     }
 
     private void applyRoles(String label, List<String> ignored, List<String> categorical) {

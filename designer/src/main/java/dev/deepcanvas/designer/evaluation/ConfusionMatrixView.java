@@ -6,6 +6,7 @@ import java.util.function.BiConsumer;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 
 /**
@@ -34,7 +35,8 @@ public final class ConfusionMatrixView extends GridPane {
         List<String> classes = report.classes();
         counts = report.confusion();
         int n = classes.size();
-        Label corner = new Label("actual ↓  predicted →");
+        Label corner = new Label("actual ↓\npredicted →");
+        corner.setMinWidth(Region.USE_PREF_SIZE);
         corner.getStyleClass().add("cm-corner");
         add(corner, 0, 0);
         for (int c = 0; c < n; c++) {
@@ -42,9 +44,11 @@ public final class ConfusionMatrixView extends GridPane {
             head.getStyleClass().add("cm-head");
             head.setMaxWidth(Double.MAX_VALUE);
             head.setAlignment(Pos.CENTER);
+            head.setMinWidth(Region.USE_PREF_SIZE);
             add(head, c + 1, 0);
             Label row = new Label(classes.get(c));
             row.getStyleClass().add("cm-head");
+            row.setMinWidth(Region.USE_PREF_SIZE);
             add(row, 0, c + 1);
         }
         for (int a = 0; a < n; a++) {

@@ -47,6 +47,9 @@ public final class EvaluationView extends VBox {
         heading.setId("evaluation-heading");
         heading.getStyleClass().add("panel-heading");
         heading.setWrapText(true);
+        heading.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        samplesHeading.setWrapText(true);
+        samplesHeading.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         perClass.setId("evaluation-per-class");
         perClass.setHgap(14);
         perClass.setVgap(4);
@@ -188,7 +191,8 @@ public final class EvaluationView extends VBox {
                 return;
             }
             String where = shown.data().describeOrigin(e.origin());
-            setText(String.format("%s · confidence %.0f %%", where, e.confidence() * 100));
+            String row = e.origin() >= 1 && e.origin() <= shown.csvLines().size() ? ":  " + shown.csvLines().get(e.origin() - 1) : "";
+            setText(String.format("%s%s  ·  %.0f %% sure", where, row, e.confidence() * 100));
             if (!shown.data().imageFiles().isEmpty()) {
                 Path file = shown.dataPath().resolve(where);
                 if (Files.isRegularFile(file)) {

@@ -43,6 +43,7 @@ public final class DecisionBoundaryView extends VBox {
         setPadding(new Insets(12));
         setSpacing(8);
         heading.setWrapText(true);
+        heading.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         heading.getStyleClass().add("panel-heading");
         canvas.widthProperty().bind(holder.widthProperty());
         canvas.heightProperty().bind(holder.heightProperty());

@@ -30,6 +30,7 @@ public final class DashboardView extends VBox {
     private final ErrorDataSetRenderer lossEpochs = lines(true);
     private final ErrorDataSetRenderer metricEpochs = lines(true);
     private final CheckBox logScale = new CheckBox("Log scale");
+    private final javafx.scene.control.Label runLabel = new javafx.scene.control.Label();
     private final TrainingController controller;
 
     public DashboardView(TrainingController controller) {
@@ -56,7 +57,15 @@ public final class DashboardView extends VBox {
             lossY.setLogAxis(on);
             lossChart.invalidate();
         });
-        HBox bar = new HBox(12, logScale);
+        runLabel.setId("dashboard-run");
+        runLabel.getStyleClass().add("panel-heading");
+        for (DefaultNumericAxis axis : List.of(lossX, lossY, metricX, metricY)) {
+            axis.setUnit(null);
+        }
+        logScale.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        runLabel.setTooltip(new javafx.scene.control.Tooltip("Earlier runs of this session are drawn dashed: their validation curves."));
+        HBox bar = new HBox(12, logScale, runLabel);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.getStyleClass().add("dashboard-bar");
         getChildren().addAll(bar, lossChart, metricChart);
         controller.runs().addListener((ListChangeListener<RunSeries>) c -> showRuns());
@@ -87,14 +96,16 @@ public final class DashboardView extends VBox {
                 metrics.add(r.trainMetric());
                 metrics.add(r.validationMetric());
             } else {
-                epochs.add(r.validationLoss());
-                metrics.add(r.validationMetric());
+                epochs.add(r.overlayLoss());
+                metrics.add(r.overlayMetric());
             }
         }
         lossBatches.getDatasets().setAll(batches);
         lossEpochs.getDatasets().setAll(epochs);
         metricEpochs.getDatasets().setAll(metrics);
         if (!runs.isEmpty()) {
+            RunSeries current = runs.get(runs.size() - 1);
+            runLabel.setText(current.label());
             boolean classification = runs.get(runs.size() - 1).classification();
             metricChart.setTitle(classification ? "Accuracy" : "Mean absolute error");
             metricY.setName(classification ? "accuracy" : "MAE");

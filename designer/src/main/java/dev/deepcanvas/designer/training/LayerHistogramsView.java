@@ -57,6 +57,11 @@ public final class LayerHistogramsView extends VBox {
         draw(activations, h.activations());
     }
 
+    /** True when a histogram is drawn (for tests). */
+    public boolean showsHistograms() {
+        return weightsLabel.isVisible() || activationsLabel.isVisible();
+    }
+
     private static void draw(Canvas canvas, Histogram h) {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();

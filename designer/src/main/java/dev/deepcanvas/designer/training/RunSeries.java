@@ -22,19 +22,39 @@ public final class RunSeries {
     private final DoubleDataSet validationLoss;
     private final DoubleDataSet trainMetric;
     private final DoubleDataSet validationMetric;
+    private static final String BATCH = "#9db8d9";
+    private static final String SMOOTH = "#1f63c6";
+    private static final String TRAIN = "#2e7d32";
+    private static final String VALIDATION = "#d97706";
+    /** Earlier runs, by run number. */
+    private static final String[] EARLIER = {"#7b3fb0", "#00838f", "#6d4c41", "#c62828", "#616161", "#ad1457"};
+
+    private static String style(String colour, double width) {
+        return "-fx-line-color: " + colour + "; -fx-marker-color: " + colour + "; -fx-line-width: " + width + ";";
+    }
+
     private double smoothed = Double.NaN;
+    private DoubleDataSet overlayLoss;
+    private DoubleDataSet overlayMetric;
 
     public RunSeries(int number, String label, boolean classification) {
         this.number = number;
         this.label = label;
         this.classification = classification;
         String metric = classification ? "accuracy" : "MAE";
-        batchLoss = new DoubleDataSet(label + ": loss per batch");
-        smoothedLoss = new DoubleDataSet(label + ": loss (smoothed)");
-        trainLoss = new DoubleDataSet(label + ": training loss");
-        validationLoss = new DoubleDataSet(label + ": validation loss");
-        trainMetric = new DoubleDataSet(label + ": training " + metric);
-        validationMetric = new DoubleDataSet(label + ": validation " + metric);
+        batchLoss = new DoubleDataSet("loss per batch");
+        smoothedLoss = new DoubleDataSet("smoothed");
+        trainLoss = new DoubleDataSet("training");
+        validationLoss = new DoubleDataSet("validation");
+        trainMetric = new DoubleDataSet("training");
+        validationMetric = new DoubleDataSet("validation");
+        // the same colours in both charts: training green, validation orange; batches pale blue
+        batchLoss.setStyle(style(BATCH, 1));
+        smoothedLoss.setStyle(style(SMOOTH, 2));
+        trainLoss.setStyle(style(TRAIN, 2));
+        trainMetric.setStyle(style(TRAIN, 2));
+        validationLoss.setStyle(style(VALIDATION, 2));
+        validationMetric.setStyle(style(VALIDATION, 2));
     }
 
     public int number() {
@@ -76,6 +96,38 @@ public final class RunSeries {
         if (!Double.isNaN(validationMetricValue)) {
             validationMetric.add(epoch, validationMetricValue);
         }
+    }
+
+    /**
+     * For an earlier run drawn beside the current one: its validation loss (or training loss without
+     * a validation split), named by what differed. A copy, made once the run has ended.
+     */
+    DoubleDataSet overlayLoss() {
+        if (overlayLoss == null) {
+            overlayLoss = copy(validationLoss.getDataCount() > 0 ? validationLoss : trainLoss);
+        }
+        return overlayLoss;
+    }
+
+    /** As {@link #overlayLoss()}, for accuracy (or MAE). */
+    DoubleDataSet overlayMetric() {
+        if (overlayMetric == null) {
+            overlayMetric = copy(validationMetric.getDataCount() > 0 ? validationMetric : trainMetric);
+        }
+        return overlayMetric;
+    }
+
+    private DoubleDataSet copy(DoubleDataSet of) {
+        int n = of.getDataCount();
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = of.get(io.fair_acc.dataset.DataSet.DIM_X, i);
+            y[i] = of.get(io.fair_acc.dataset.DataSet.DIM_Y, i);
+        }
+        DoubleDataSet ds = new DoubleDataSet(label, x, y, n, false);
+        ds.setStyle(style(EARLIER[(number - 1) % EARLIER.length], 1.5) + " -fx-line-dash-array: 6 4;");
+        return ds;
     }
 
     public DoubleDataSet batchLoss() {

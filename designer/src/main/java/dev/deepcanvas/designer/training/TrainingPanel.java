@@ -30,12 +30,12 @@ public final class TrainingPanel extends VBox {
             var b = a.button();
             b.getStyleClass().remove("flat");
             b.setId("training-" + a.id());
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             b.textProperty().bind(a.textProperty());
             buttons.getChildren().add(b);
         }
         bar.setId("training-progress");
         bar.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(bar, Priority.ALWAYS);
         bar.progressProperty().bind(controller.progressProperty());
         bar.visibleProperty().bind(controller.stateProperty().isNotEqualTo(State.IDLE).or(controller.progressProperty().greaterThan(0)));
         progress.setId("training-progress-text");
@@ -45,9 +45,9 @@ public final class TrainingPanel extends VBox {
         outcome.setWrapText(true);
         outcome.textProperty().bind(controller.outcomeProperty());
         outcome.managedProperty().bind(Bindings.isNotEmpty(outcome.textProperty()));
-        buttons.getChildren().add(bar);
         buttons.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        outcome.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox.setVgrow(dashboard, Priority.ALWAYS);
-        getChildren().addAll(new TrainingSettingsView(model), buttons, progress, outcome, dashboard);
+        getChildren().addAll(new TrainingSettingsView(model), buttons, bar, progress, outcome, dashboard);
     }
 }

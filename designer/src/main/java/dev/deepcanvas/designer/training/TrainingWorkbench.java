@@ -80,11 +80,11 @@ public final class TrainingWorkbench {
         trainingSplit.setDividerPositions(0.74);
         SplitPane.setResizableWithParent(histograms, false);
 
-        dataTab = tab("Data", Icons.DATA, "data-tab", data);
-        trainingTab = tab("Training", Icons.DASHBOARD, "training-tab", trainingSplit);
-        evaluationTab = tab("Evaluation", Icons.EVALUATION, "evaluation-tab", evaluation);
-        boundaryTab = tab("Decision Boundary", Icons.BOUNDARY, "boundary-tab", boundary);
-        tryTab = tab("Try It", Icons.TRY, "try-tab", tryIt);
+        dataTab = tab("Data", "data-tab", data);
+        trainingTab = tab("Training", "training-tab", trainingSplit);
+        evaluationTab = tab("Evaluation", "evaluation-tab", evaluation);
+        boundaryTab = tab("Boundary", "boundary-tab", boundary);
+        tryTab = tab("Try It", "try-tab", tryIt);
 
         controller.layersProperty().addListener((o, a, layers) -> {
             canvas.showLayerHealth(layers);
@@ -107,9 +107,8 @@ public final class TrainingWorkbench {
         });
     }
 
-    private static Tab tab(String title, String icon, String id, Node content) {
-        Tab t = new Tab(title, content);
-        t.setGraphic(Icons.icon(icon));
+    private static Tab tab(String title, String id, Node content) {
+        Tab t = new Tab(title, content); // no icon: seven tabs must fit beside the palette and inspector
         t.setId(id);
         return t;
     }
@@ -215,6 +214,10 @@ public final class TrainingWorkbench {
 
     public TryItView tryIt() {
         return tryIt;
+    }
+
+    public LayerHistogramsView histograms() {
+        return histograms;
     }
 
     public TrainingPanel trainingPanel() {

@@ -55,6 +55,7 @@ public final class TryItView extends VBox {
         setSpacing(10);
         heading.getStyleClass().add("panel-heading");
         heading.setWrapText(true);
+        heading.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         form.setHgap(8);
         form.setVgap(6);
         predict.setId("try-it-predict");

@@ -35,11 +35,6 @@ public final class Icons {
     public static final String PAUSE = "mdmz-pause";
     public static final String RESUME = "mdmz-play_circle_outline";
     public static final String STOP = "mdmz-stop";
-    public static final String DATA = "mdmz-storage";
-    public static final String DASHBOARD = "mdal-insert_chart";
-    public static final String EVALUATION = "mdal-assessment";
-    public static final String BOUNDARY = "mdal-bubble_chart";
-    public static final String TRY = "mdal-fitness_center";
     public static final String SAVE_MODEL = "mdal-archive";
     public static final String IMAGE = "mdal-image";
     public static final String TABLE = "mdmz-table_chart";

@@ -97,7 +97,7 @@ class TrainingFlowsTest {
         assertTrue(controller().flushes() > 0);
         robot.interact(() -> window.model().reveal("dense_1"));
         waitUntil(10, () -> window.canvas().activityOf("dense_1") != null);
-        robot.interact(() -> window.model().selection().selectOnly("dense_1"));
+        waitUntil(10, () -> window.training().histograms().showsHistograms());
         shoot("training-dashboard-mid-run");
 
         robot.clickOn("#training-stop");
@@ -136,6 +136,17 @@ class TrainingFlowsTest {
         assertEquals(1.0, total, 1e-4, "probabilities sum to 1");
         assertEquals("setosa", p.label(), "the first iris row is a setosa");
         shoot("try-it");
+
+        // a second run with a lower learning rate is overlaid, named by what changed
+        robot.interact(() -> window.showTab("training-tab"));
+        robot.clickOn("#training-lr").push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A).write("0.001")
+                .push(javafx.scene.input.KeyCode.ENTER);
+        robot.clickOn("#training-train");
+        waitUntil(60, () -> controller().runs().size() == 2 && controller().runs().get(1).trainMetric().getDataCount() >= 20);
+        assertEquals("Run 2: lr 0.01 → 0.001", controller().runs().get(1).label());
+        shoot("training-dashboard-two-runs");
+        robot.interact(() -> window.fire("stop"));
+        waitUntil(30, () -> controller().state() == TrainingController.State.IDLE);
     }
 
     @Test
