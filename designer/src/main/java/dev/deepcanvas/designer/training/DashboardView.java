@@ -105,6 +105,11 @@ public final class DashboardView extends VBox {
         metricEpochs.getDatasets().setAll(metrics);
         if (!runs.isEmpty()) {
             RunSeries current = runs.get(runs.size() - 1);
+            // a fixed epoch axis: it shows how far the run has come, and redraws cost less (no new ticks)
+            int epochsShown = runs.stream().mapToInt(RunSeries::epochs).max().orElse(1);
+            lossX.setAutoRanging(false);
+            lossX.setMin(0);
+            lossX.setMax(Math.max(1, epochsShown));
             runLabel.setText(current.label());
             boolean classification = runs.get(runs.size() - 1).classification();
             metricChart.setTitle(classification ? "Accuracy" : "Mean absolute error");

@@ -26,7 +26,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import javafx.animation.AnimationTimer;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -45,8 +48,13 @@ import javafx.collections.ObservableList;
  */
 public final class TrainingController {
 
-    /** Chart and canvas updates per second at most, however fast batches end. */
+    /** Chart and canvas updates per second at most, however fast batches end (fewer on small machines, see {@link RedrawBudget}). */
     public static final int MAX_REDRAWS_PER_SECOND = 30;
+    /**
+     * Share of the machine's CPU the window may use for live updates while training (the goal is
+     * training at 98 % of its headless speed with the dashboard open).
+     */
+    static final double UI_SHARE = 0.012;
     /** Cells of the decision map along each axis. */
     static final int BOUNDARY_CELLS = 96;
     /** The decision map is computed at most this often (it runs the network on the whole grid). */
@@ -72,8 +80,18 @@ public final class TrainingController {
     private final ReadOnlyObjectWrapper<BoundaryData> boundaryData = new ReadOnlyObjectWrapper<>(this, "boundaryData");
     private final ReadOnlyObjectWrapper<DecisionBoundary.Grid> boundary = new ReadOnlyObjectWrapper<>(this, "boundary");
     private final ObservableList<RunSeries> runs = FXCollections.observableArrayList();
-    private final AnimationTimer timer;
-    private long lastFlush;
+    /** Schedules coalesced redraws: at most one pending, never sooner than the budget allows. */
+    private static final ScheduledExecutorService REDRAWS = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "deepcanvas-dashboard");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean redrawPending = new AtomicBoolean();
+    private final UiCpuClock uiCpu = new UiCpuClock();
+    private RedrawBudget budget;
+    private volatile long nextRedraw;
+    private long lastRedrawWall;
+    private long lastRedrawCpu;
     private int flushes;
     private Trainer trainer;
     private TrainingRun run;
@@ -91,15 +109,6 @@ public final class TrainingController {
         this.model = model;
         this.background = background;
         this.untitledProject = untitledProject;
-        this.timer = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                if (now - lastFlush >= 1_000_000_000L / MAX_REDRAWS_PER_SECOND) {
-                    lastFlush = now;
-                    flush();
-                }
-            }
-        };
         model.selection().nodes().addListener((javafx.collections.SetChangeListener<String>) c -> watchSelection());
     }
 
@@ -164,7 +173,8 @@ public final class TrainingController {
         run = prepared.run();
         NetworkDocument doc = run.document();
         boolean classification = !run.data().target().classNames().isEmpty();
-        RunSeries series = new RunSeries(runs.size() + 1, RunDescription.of(runs.size() + 1, doc, previousDocument), classification);
+        RunSeries series = new RunSeries(runs.size() + 1, RunDescription.of(runs.size() + 1, doc, previousDocument), classification,
+                doc.training().epochs());
         previousDocument = doc;
         live = new LiveMetrics(series);
         live.expectEpochs(doc.training().epochs());
@@ -180,6 +190,7 @@ public final class TrainingController {
         watchSelection();
         trainer.addListener(live);
         trainer.addListener(history);
+        trainer.addListener(e -> requestRedraw());
         if (prepared.boundary() != null) {
             BoundaryData b = prepared.boundary();
             TrainingRun r = run;
@@ -208,8 +219,10 @@ public final class TrainingController {
         model.setMessage("Training " + series.label() + "…");
         progressText.set("Starting…");
         progress.set(0);
-        lastFlush = 0;
-        timer.start();
+        budget = new RedrawBudget(UI_SHARE, Runtime.getRuntime().availableProcessors());
+        nextRedraw = 0;
+        lastRedrawWall = System.nanoTime();
+        lastRedrawCpu = uiCpu.nanos();
         trainer.start();
     }
 
@@ -244,8 +257,30 @@ public final class TrainingController {
         }
     }
 
+    /**
+     * On the trainer's thread after every event: schedules one redraw unless one is pending, no
+     * sooner than the budget allows. Costs a compare-and-set when one is pending.
+     */
+    private void requestRedraw() {
+        if (redrawPending.compareAndSet(false, true)) {
+            long delay = Math.max(0, nextRedraw - System.nanoTime());
+            REDRAWS.schedule(() -> Platform.runLater(this::redraw), delay, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void redraw() {
+        redrawPending.set(false);
+        flush();
+        long now = System.nanoTime();
+        long cpu = uiCpu.nanos();
+        if (budget != null) {
+            nextRedraw = now + budget.update(now - lastRedrawWall, cpu - lastRedrawCpu);
+        }
+        lastRedrawWall = now;
+        lastRedrawCpu = cpu;
+    }
+
     private void ended(TrainingEvent last, TrainingHistory history, Path dataPath, String label) {
-        timer.stop();
         flush();
         if (!(last instanceof Finished finished)) {
             Failed failed = last instanceof Failed f ? f : new Failed("Training stopped unexpectedly.", "Try again.", 0, 0);
