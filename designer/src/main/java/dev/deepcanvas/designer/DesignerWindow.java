@@ -76,6 +76,7 @@ public final class DesignerWindow {
 
         Tab canvasTab = new Tab("Canvas", canvas);
         canvasTab.setGraphic(Icons.icon(Icons.LAYOUT));
+        canvasTab.setId("canvas-tab");
         Tab summaryTab = new Tab("Summary", summary);
         summaryTab.setGraphic(Icons.icon(Icons.PARAMS));
         summaryTab.setId("summary-tab");

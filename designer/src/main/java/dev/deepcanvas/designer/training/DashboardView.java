@@ -47,6 +47,7 @@ public final class DashboardView extends VBox {
         lossChart.getRenderers().addAll(lossBatches, lossEpochs);
         metricChart.getRenderers().add(metricEpochs);
         lossChart.setTitle("Loss");
+        lossX.setAutoGrowRanging(true);
         metricChart.setTitle("Accuracy");
         // linked charts: the metric chart follows the loss chart's epoch range
         metricX.setAutoRanging(false);
@@ -105,11 +106,10 @@ public final class DashboardView extends VBox {
         metricEpochs.getDatasets().setAll(metrics);
         if (!runs.isEmpty()) {
             RunSeries current = runs.get(runs.size() - 1);
-            // a fixed epoch axis: it shows how far the run has come, and redraws cost less (no new ticks)
-            int epochsShown = runs.stream().mapToInt(RunSeries::epochs).max().orElse(1);
-            lossX.setAutoRanging(false);
-            lossX.setMin(0);
-            lossX.setMax(Math.max(1, epochsShown));
+            // the epoch axis only grows (fewer new ticks per redraw); it starts again with a new run
+            lossX.setAutoRanging(true);
+            lossX.setAutoGrowRanging(false);
+            lossX.setAutoGrowRanging(true);
             runLabel.setText(current.label());
             boolean classification = runs.get(runs.size() - 1).classification();
             metricChart.setTitle(classification ? "Accuracy" : "Mean absolute error");

@@ -30,6 +30,7 @@ public final class LayerHistogramsView extends VBox {
         setSpacing(4);
         heading.setWrapText(true);
         heading.getStyleClass().add("panel-heading");
+        heading.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         advice.setWrapText(true);
         advice.setMaxWidth(260);
         getChildren().addAll(heading, advice, weightsLabel, weights, activationsLabel, activations);

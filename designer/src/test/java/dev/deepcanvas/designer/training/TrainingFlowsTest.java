@@ -100,6 +100,26 @@ class TrainingFlowsTest {
         waitUntil(10, () -> window.training().histograms().showsHistograms());
         shoot("training-dashboard-mid-run");
 
+        robot.clickOn("#training-pause");
+        assertEquals(TrainingController.State.PAUSED, controller().state());
+        Thread.sleep(300); // the batch in progress ends, then nothing moves
+        int pausedAt = run.batchLoss().getDataCount();
+        Thread.sleep(400);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(pausedAt, run.batchLoss().getDataCount(), "paused: no new batches");
+        robot.clickOn("#training-resume");
+        waitUntil(10, () -> run.batchLoss().getDataCount() > pausedAt);
+
+        robot.interact(() -> window.showTab("canvas-tab"));
+        robot.interact(() -> window.canvas().fitToView());
+        shoot("training-canvas-live");
+        robot.interact(() -> {
+            window.fire("presentation");
+            window.showTab("training-tab");
+        });
+        shoot("training-presentation");
+        robot.interact(() -> window.fire("presentation"));
+
         robot.clickOn("#training-stop");
         waitUntil(5, () -> controller().lastStopMillis() >= 0);
         long stopMillis = controller().lastStopMillis();
@@ -147,6 +167,19 @@ class TrainingFlowsTest {
         shoot("training-dashboard-two-runs");
         robot.interact(() -> window.fire("stop"));
         waitUntil(30, () -> controller().state() == TrainingController.State.IDLE);
+    }
+
+    @Test
+    void an_image_folder_shows_thumbnails_and_counts_per_class(FxRobot robot) throws Exception {
+        robot.interact(() -> window.showTab("data-tab"));
+        files.answers.add(Path.of("../samples/digits/data/images").toAbsolutePath());
+        robot.clickOn("#data-choose-images");
+        waitUntil(30, () -> window.training().data().checkStateProperty().get().equals("done")
+                && robot.lookup(".data-class-name").queryAll().size() == 10);
+        assertTrue(window.model().document().data().orElseThrow().format() == dev.deepcanvas.runtime.document.DataBinding.Format.IMAGES);
+        // the starter network takes feature vectors, not images: the problems panel says so
+        assertFalse(window.model().dataProblems().isEmpty());
+        shoot("data-images");
     }
 
     @Test
