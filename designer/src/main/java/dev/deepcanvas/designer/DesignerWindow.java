@@ -224,6 +224,7 @@ public final class DesignerWindow {
             return false;
         }
         autosave.closed();
+        training.controller().shutdown();
         return true;
     }
 

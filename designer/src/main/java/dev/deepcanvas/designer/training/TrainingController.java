@@ -280,6 +280,14 @@ public final class TrainingController {
         lastRedrawCpu = cpu;
     }
 
+    /** The window closes: a run in progress is stopped (its thread would otherwise keep the application alive). */
+    public void shutdown() {
+        Trainer t = trainer;
+        if (t != null && (state.get() == State.RUNNING || state.get() == State.PAUSED || state.get() == State.STOPPING)) {
+            t.stop();
+        }
+    }
+
     private void ended(TrainingEvent last, TrainingHistory history, Path dataPath, String label) {
         flush();
         if (!(last instanceof Finished finished)) {
