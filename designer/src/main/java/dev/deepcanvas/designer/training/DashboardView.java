@@ -70,6 +70,7 @@ public final class DashboardView extends VBox {
         bar.getStyleClass().add("dashboard-bar");
         getChildren().addAll(bar, lossChart, metricChart);
         controller.runs().addListener((ListChangeListener<RunSeries>) c -> showRuns());
+        showRuns();
     }
 
     private static ErrorDataSetRenderer lines(boolean markers) {

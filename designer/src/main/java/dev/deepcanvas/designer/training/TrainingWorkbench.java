@@ -35,12 +35,13 @@ public final class TrainingWorkbench {
     private final Supplier<FileDialogs> dialogs;
     private final TrainingController controller;
     private final DataPanel data;
-    private final DashboardView dashboard;
+    private DashboardView dashboard;
     private final LayerHistogramsView histograms = new LayerHistogramsView();
     private final EvaluationView evaluation = new EvaluationView();
     private final DecisionBoundaryView boundary = new DecisionBoundaryView();
     private final TryItView tryIt;
-    private final TrainingPanel trainingPanel;
+    private TrainingPanel trainingPanel;
+    private final UiAction[] runActions;
     private final List<UiAction> actions;
     private final Tab dataTab;
     private final Tab trainingTab;
@@ -54,7 +55,6 @@ public final class TrainingWorkbench {
         this.dialogs = dialogs;
         this.controller = new TrainingController(model, background, () -> home.resolve("untitled.deepcanvas"));
         this.data = new DataPanel(model, background, dialogs, home);
-        this.dashboard = new DashboardView(controller);
         this.tryIt = new TryItView(background,
                 () -> dialogs.get().chooseOpen(null, "Choose an image", "Images", "*.png", "*.jpg", "*.jpeg", "*.bmp", "*.gif"));
 
@@ -75,13 +75,16 @@ public final class TrainingWorkbench {
                 .disabledWhen(noResult);
         actions = List.of(train, pause, resume, stop, saveModel, exportCharts, exportHistory);
 
-        trainingPanel = new TrainingPanel(model, controller, dashboard, train, pause, resume, stop);
-        SplitPane trainingSplit = new SplitPane(trainingPanel, histograms);
-        trainingSplit.setDividerPositions(0.74);
-        SplitPane.setResizableWithParent(histograms, false);
+        runActions = new UiAction[] {train, pause, resume, stop};
 
         dataTab = tab("Data", "data-tab", data);
-        trainingTab = tab("Training", "training-tab", trainingSplit);
+        // the charts are built when first shown: loading ChartFX would delay the window's first frame
+        trainingTab = tab("Training", "training-tab", new javafx.scene.layout.StackPane());
+        trainingTab.selectedProperty().addListener((o, was, is) -> {
+            if (is) {
+                trainingPanel();
+            }
+        });
         evaluationTab = tab("Evaluation", "evaluation-tab", evaluation);
         boundaryTab = tab("Boundary", "boundary-tab", boundary);
         tryTab = tab("Try It", "try-tab", tryIt);
@@ -115,6 +118,7 @@ public final class TrainingWorkbench {
 
     /** Train: shows the dashboard and starts (problems go to the problems panel instead). */
     public void train() {
+        trainingPanel();
         if (trainingTab.getTabPane() != null) {
             trainingTab.getTabPane().getSelectionModel().select(trainingTab);
         }
@@ -146,7 +150,7 @@ public final class TrainingWorkbench {
 
     private void exportCharts() {
         dialogs.get().chooseSave(folder(), baseName() + "-training.png", "Export the charts", "PNG images", "*.png").ifPresent(file -> {
-            WritableImage image = dashboard.snapshot(null, null);
+            WritableImage image = dashboard().snapshot(null, null);
             var buffered = SwingFXUtils.fromFXImage(image, null);
             background.run("export-charts", () -> {
                 File out = file.toFile();
@@ -201,6 +205,7 @@ public final class TrainingWorkbench {
     }
 
     public DashboardView dashboard() {
+        trainingPanel();
         return dashboard;
     }
 
@@ -220,7 +225,16 @@ public final class TrainingWorkbench {
         return histograms;
     }
 
+    /** The Training tab's content, built on first use. */
     public TrainingPanel trainingPanel() {
+        if (trainingPanel == null) {
+            dashboard = new DashboardView(controller);
+            trainingPanel = new TrainingPanel(model, controller, dashboard, runActions);
+            SplitPane split = new SplitPane(trainingPanel, histograms);
+            split.setDividerPositions(0.74);
+            SplitPane.setResizableWithParent(histograms, false);
+            trainingTab.setContent(split);
+        }
         return trainingPanel;
     }
 }
