@@ -139,7 +139,11 @@ public final class EvaluationView extends VBox {
     }
 
     private static XYChart chart(String title, String x, String y) {
-        XYChart c = new XYChart(new DefaultNumericAxis(x), new DefaultNumericAxis(y));
+        DefaultNumericAxis xAxis = new DefaultNumericAxis(x);
+        DefaultNumericAxis yAxis = new DefaultNumericAxis(y);
+        xAxis.setUnit(null);
+        yAxis.setUnit(null);
+        XYChart c = new XYChart(xAxis, yAxis);
         c.setTitle(title);
         c.setAnimated(false);
         c.setLegendVisible(true);

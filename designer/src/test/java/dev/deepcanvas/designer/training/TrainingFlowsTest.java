@@ -102,9 +102,11 @@ class TrainingFlowsTest {
 
         robot.clickOn("#training-pause");
         assertEquals(TrainingController.State.PAUSED, controller().state());
-        Thread.sleep(300); // the batch in progress ends, then nothing moves
+        // the batch in progress ends and the last redraw comes (at most a second apart), then nothing moves
+        Thread.sleep(1500);
+        WaitForAsyncUtils.waitForFxEvents();
         int pausedAt = run.batchLoss().getDataCount();
-        Thread.sleep(400);
+        Thread.sleep(1200);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(pausedAt, run.batchLoss().getDataCount(), "paused: no new batches");
         robot.clickOn("#training-resume");
@@ -144,6 +146,21 @@ class TrainingFlowsTest {
         assertFalse(window.training().evaluation().samples().getItems().isEmpty(), "clicking a cell lists its examples");
         shoot("evaluation");
 
+        // keep and share: the model bundle, the metric history and the charts
+        Path bundle = work.resolve("iris.dcmodel");
+        Path history = work.resolve("history.csv");
+        Path png = work.resolve("charts.png");
+        files.answers.add(bundle);
+        robot.interact(() -> window.fire("save-model"));
+        files.answers.add(history);
+        robot.interact(() -> window.fire("export-history"));
+        files.answers.add(png);
+        robot.interact(() -> window.fire("export-charts"));
+        waitUntil(30, () -> Files.exists(bundle) && Files.exists(history) && Files.exists(png));
+        assertTrue(Files.readString(history).lines().count() > 5, "one line per epoch");
+        assertTrue(Files.size(png) > 5_000);
+        assertEquals("setosa", dev.deepcanvas.runtime.bundle.ModelBundle.load(bundle).target().classNames().get(0));
+
         robot.interact(() -> window.showTab("try-tab"));
         waitUntil(10, () -> !robot.lookup("#try-it-sepal_length_cm").queryAs(javafx.scene.control.TextField.class).getText().isEmpty());
         robot.clickOn("#try-it-predict");
@@ -167,6 +184,25 @@ class TrainingFlowsTest {
         shoot("training-dashboard-two-runs");
         robot.interact(() -> window.fire("stop"));
         waitUntil(30, () -> controller().state() == TrainingController.State.IDLE);
+    }
+
+    @Test
+    void a_regression_shows_predicted_against_actual(FxRobot robot) throws Exception {
+        Path from = Path.of("../samples/diabetes");
+        Files.createDirectories(work.resolve("data"));
+        Files.copy(from.resolve("diabetes.deepcanvas"), work.resolve("diabetes.deepcanvas"));
+        Files.copy(from.resolve("data/diabetes.csv"), work.resolve("data/diabetes.csv"));
+        robot.interact(() -> window.files().load(work.resolve("diabetes.deepcanvas")));
+        robot.interact(() -> window.model().execute(window.model().edits().training(
+                window.model().document().training().toBuilder().epochs(8).build(), "epochs 8")));
+        robot.interact(() -> window.fire("train"));
+        waitUntil(120, () -> controller().resultProperty().get() != null && controller().state() == TrainingController.State.IDLE);
+        assertTrue(controller().resultProperty().get().report() instanceof dev.deepcanvas.runtime.evaluate.RegressionReport);
+        assertFalse(controller().runs().get(0).classification());
+        assertTrue(controller().runs().get(0).trainMetric().getDataCount() > 0, "MAE per epoch is drawn");
+        robot.interact(() -> window.showTab("evaluation-tab"));
+        assertTrue(robot.lookup("#evaluation-heading").queryLabeled().getText().contains("MAE"));
+        shoot("evaluation-regression");
     }
 
     @Test
