@@ -70,11 +70,16 @@ public final class EvaluationView extends VBox {
             fillPerClass(c);
             samplesHeading.setText("Click a cell of the matrix to list its examples.");
             samples.getItems().clear();
-            VBox left = new VBox(10, matrix, perClass);
+            // the matrix and the table scroll when there are many classes; the list keeps its share
+            javafx.scene.control.ScrollPane left = new javafx.scene.control.ScrollPane(new VBox(10, matrix, perClass));
+            left.setFitToWidth(false);
             VBox right = new VBox(6, samplesHeading, samples);
+            right.setMinWidth(220);
             VBox.setVgrow(samples, Priority.ALWAYS);
-            HBox.setHgrow(right, Priority.ALWAYS);
-            body.getChildren().setAll(left, right);
+            javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(left, right);
+            split.setDividerPositions(c.classes().size() > 5 ? 0.62 : 0.5);
+            HBox.setHgrow(split, Priority.ALWAYS);
+            body.getChildren().setAll(split);
         } else if (result.report() instanceof RegressionReport r) {
             heading.setText(String.format("%s — test MAE %.4g, RMSE %.4g, R² %.3f on %d examples (%s). %s", result.label(), r.mae(), r.rmse(),
                     r.r2(), r.total(), r.target(), result.summary()));
@@ -108,8 +113,9 @@ public final class EvaluationView extends VBox {
                 .sorted(Comparator.comparingDouble(ExamplePrediction::confidence).reversed()).toList();
         String a = c.classes().get(actual);
         String p = c.classes().get(predicted);
-        samplesHeading.setText(those.size() + (actual == predicted ? " " + a + " recognised correctly" : " " + a + " taken for " + p)
-                + ", most confident first");
+        String examples = those.size() + (those.size() == 1 ? " example of '" : " examples of '") + a + "'";
+        samplesHeading.setText(examples + (actual == predicted ? " recognised correctly" : " taken for '" + p + "'")
+                + (those.isEmpty() ? "." : ", most confident first:"));
         samples.getItems().setAll(those);
     }
 

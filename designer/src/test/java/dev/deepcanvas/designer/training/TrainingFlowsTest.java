@@ -206,6 +206,37 @@ class TrainingFlowsTest {
     }
 
     @Test
+    void an_image_model_lists_thumbnails_and_is_tried_on_a_chosen_image(FxRobot robot) throws Exception {
+        Path project = Path.of("../samples/digits/digits.deepcanvas").toAbsolutePath().normalize();
+        robot.interact(() -> window.files().load(project));
+        robot.interact(() -> window.model().execute(window.model().edits().training(
+                window.model().document().training().toBuilder().epochs(3).build(), "epochs 3")));
+        robot.interact(() -> window.fire("train"));
+        waitUntil(180, () -> controller().resultProperty().get() != null && controller().state() == TrainingController.State.IDLE);
+        robot.interact(() -> window.showTab("evaluation-tab"));
+        assertEquals(10, window.training().evaluation().matrix().counts().length);
+        robot.clickOn("#cm-3-3");
+        var items = window.training().evaluation().samples().getItems();
+        assertFalse(items.isEmpty());
+        shoot("evaluation-images");
+
+        robot.interact(() -> window.showTab("try-tab"));
+        files.answers.add(project.getParent().resolve("data/images/7/" + firstPng(project.getParent().resolve("data/images/7"))));
+        robot.clickOn("Choose Image…");
+        waitUntil(20, () -> window.training().tryIt().lastPrediction() != null);
+        double total = java.util.Arrays.stream(window.training().tryIt().lastPrediction().probabilities()).sum();
+        assertEquals(1.0, total, 1e-4);
+        assertEquals(10, window.training().tryIt().lastPrediction().classes().size());
+        shoot("try-it-image");
+    }
+
+    private static String firstPng(Path dir) throws Exception {
+        try (var files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".png")).sorted().findFirst().orElseThrow();
+        }
+    }
+
+    @Test
     void an_image_folder_shows_thumbnails_and_counts_per_class(FxRobot robot) throws Exception {
         robot.interact(() -> window.showTab("data-tab"));
         files.answers.add(Path.of("../samples/digits/data/images").toAbsolutePath());
