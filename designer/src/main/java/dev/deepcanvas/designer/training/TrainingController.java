@@ -297,8 +297,7 @@ public final class TrainingController {
             state.set(State.IDLE);
             return;
         }
-        String summary = summary(finished);
-        outcome.set(summary);
+        String summary = summary(finished); // shown as the progress line; the outcome line is for what went wrong
         state.set(State.EVALUATING);
         progressText.set(summary + " · scoring on the test split…");
         TrainingRun r = run;

@@ -278,5 +278,11 @@ class TrainingFlowsTest {
         assertNotNull(controller().boundaryDataProperty().get());
         assertEquals(2, controller().boundaryDataProperty().get().classes().size());
         shoot("decision-boundary-moons");
+        robot.interact(() -> {
+            window.fire("dark");
+            window.showTab("training-tab");
+        });
+        shoot("training-dark");
+        robot.interact(() -> window.fire("dark"));
     }
 }
