@@ -14,7 +14,6 @@ public final class RunSeries {
     static final double SMOOTHING = 0.1;
 
     private final int number;
-    private final int epochs;
     private final String label;
     private final boolean classification;
     private final DoubleDataSet batchLoss;
@@ -38,9 +37,8 @@ public final class RunSeries {
     private DoubleDataSet overlayLoss;
     private DoubleDataSet overlayMetric;
 
-    public RunSeries(int number, String label, boolean classification, int epochs) {
+    public RunSeries(int number, String label, boolean classification) {
         this.number = number;
-        this.epochs = epochs;
         this.label = label;
         this.classification = classification;
         String metric = classification ? "accuracy" : "MAE";
@@ -61,11 +59,6 @@ public final class RunSeries {
 
     public int number() {
         return number;
-    }
-
-    /** Epochs the run was set to train (the epoch axis spans them). */
-    public int epochs() {
-        return epochs;
     }
 
     public String label() {

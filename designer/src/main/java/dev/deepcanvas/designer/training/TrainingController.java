@@ -173,8 +173,7 @@ public final class TrainingController {
         run = prepared.run();
         NetworkDocument doc = run.document();
         boolean classification = !run.data().target().classNames().isEmpty();
-        RunSeries series = new RunSeries(runs.size() + 1, RunDescription.of(runs.size() + 1, doc, previousDocument), classification,
-                doc.training().epochs());
+        RunSeries series = new RunSeries(runs.size() + 1, RunDescription.of(runs.size() + 1, doc, previousDocument), classification);
         previousDocument = doc;
         live = new LiveMetrics(series);
         live.expectEpochs(doc.training().epochs());

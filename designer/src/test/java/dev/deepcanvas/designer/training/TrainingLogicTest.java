@@ -45,7 +45,7 @@ class TrainingLogicTest {
 
     @Test
     void events_from_the_trainer_thread_reach_the_charts_only_when_flushed() throws Exception {
-        RunSeries series = new RunSeries(1, "Run 1", true, 2);
+        RunSeries series = new RunSeries(1, "Run 1", true);
         LiveMetrics live = new LiveMetrics(series);
         live.expectEpochs(2);
         Thread trainer = new Thread(() -> {
