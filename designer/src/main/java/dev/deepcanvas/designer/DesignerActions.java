@@ -69,6 +69,7 @@ final class DesignerActions {
         add(UiAction.of("layout", "Auto-layout", Icons.LAYOUT, "Shortcut+L", window::autoLayout));
         add(UiAction.toggle("dark", "Dark Theme", Icons.DARK, null, () -> {}));
         add(UiAction.toggle("presentation", "Presentation Mode", Icons.PRESENTATION, "F5", () -> {}));
+        window.training().actions().forEach(this::add);
     }
 
     private UiAction add(UiAction action) {
@@ -108,7 +109,11 @@ final class DesignerActions {
         file.setId("menu-file");
         edit.setId("menu-edit");
         view.setId("menu-view");
-        MenuBar bar = new MenuBar(file, edit, view);
+        Menu train = new Menu("Train", null,
+                item("train"), item("pause"), item("resume"), item("stop"), new SeparatorMenuItem(),
+                item("save-model"), item("export-charts"), item("export-history"));
+        train.setId("menu-train");
+        MenuBar bar = new MenuBar(file, edit, view, train);
         bar.setUseSystemMenuBar(true);
         return bar;
     }
@@ -157,7 +162,8 @@ final class DesignerActions {
                 button("undo"), button("redo"), new Separator(),
                 button("duplicate"), button("delete"), new Separator(),
                 button("zoom-in"), button("zoom-out"), button("fit"), button("layout"), new Separator(),
-                button("dark"), button("presentation"));
+                button("dark"), button("presentation"), new Separator(),
+                button("train"), button("pause"), button("resume"), button("stop"));
     }
 
     private javafx.scene.Node button(String id) {

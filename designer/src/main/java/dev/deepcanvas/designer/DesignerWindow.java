@@ -55,6 +55,7 @@ public final class DesignerWindow {
     private final FileController files;
     private final Autosave autosave;
     private final DesignerActions actions;
+    private final dev.deepcanvas.designer.training.TrainingWorkbench training;
     private final SplitPane split = new SplitPane();
     private final TabPane centre = new TabPane();
     private boolean layoutRunning;
@@ -67,15 +68,20 @@ public final class DesignerWindow {
                 services.prompts().apply(stage), services.templates(), recovery);
         this.autosave = new Autosave(model, recovery, services.autosaveEvery());
         this.palette = new PaletteView(model, new PaletteModel(model.catalog(), model.help()));
+        var dataDialogs = services.fileDialogs().apply(stage);
+        this.training = new dev.deepcanvas.designer.training.TrainingWorkbench(model, canvas, services.background(), () -> dataDialogs,
+                services.settings().home());
         this.actions = new DesignerActions(this);
         files.onRecentChanged(actions::refreshRecent);
 
         Tab canvasTab = new Tab("Canvas", canvas);
         canvasTab.setGraphic(Icons.icon(Icons.LAYOUT));
+        canvasTab.setId("canvas-tab");
         Tab summaryTab = new Tab("Summary", summary);
         summaryTab.setGraphic(Icons.icon(Icons.PARAMS));
         summaryTab.setId("summary-tab");
         centre.getTabs().addAll(canvasTab, summaryTab);
+        centre.getTabs().addAll(training.tabs());
         centre.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         summary.showingProperty().bind(summaryTab.selectedProperty());
 
@@ -91,6 +97,7 @@ public final class DesignerWindow {
         root.setTop(new VBox(actions.menuBar(), actions.toolBar()));
         root.setBottom(status);
         root.getStyleClass().add("designer");
+        acceptDroppedData(root);
 
         boolean dark = services.settings().darkTheme();
         Theme.apply(dark);
@@ -181,6 +188,24 @@ public final class DesignerWindow {
         });
     }
 
+    /** A CSV file or an image folder dropped anywhere on the window becomes the training data. */
+    private void acceptDroppedData(BorderPane root) {
+        root.setOnDragOver(e -> {
+            var files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : java.util.List.<java.io.File>of();
+            if (files.size() == 1 && training.accepts(files.get(0).toPath()) && !e.isConsumed()) {
+                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+            }
+        });
+        root.setOnDragDropped(e -> {
+            var files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : java.util.List.<java.io.File>of();
+            if (files.size() == 1 && training.accepts(files.get(0).toPath())) {
+                training.dropData(files.get(0).toPath());
+                e.setDropCompleted(true);
+                e.consume();
+            }
+        });
+    }
+
     private void setPresentation(boolean on) {
         Theme.presentation(stage.getScene(), on);
         canvas.setPresentation(on);
@@ -199,6 +224,7 @@ public final class DesignerWindow {
             return false;
         }
         autosave.closed();
+        training.controller().shutdown();
         return true;
     }
 
@@ -236,6 +262,16 @@ public final class DesignerWindow {
 
     public InspectorView inspector() {
         return inspector;
+    }
+
+    /** The training tabs, their controller and the Train menu's actions. */
+    public dev.deepcanvas.designer.training.TrainingWorkbench training() {
+        return training;
+    }
+
+    /** Shows a tab of the centre by its id ("data-tab", "training-tab", "evaluation-tab", ...). */
+    public void showTab(String id) {
+        centre.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().ifPresent(t -> centre.getSelectionModel().select(t));
     }
 
     /** Runs a window command by id as its menu item would ("undo", "layout", "presentation", ...). */

@@ -6,13 +6,16 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Starts ND4J (loading its native libraries, the slow part of a cold start) and describes the
- * backend in a few words for the status bar: "CPU · OPENBLAS · 2 threads".
+ * backend in a few words for the status bar: "CPU · OPENBLAS · 2 threads", or the GPU's name.
  */
 final class Dl4jBackend implements Callable<String> {
 
     @Override
     public String call() {
         Nd4j.create(1); // forces the backend and its native libraries to load
+        if (!Nd4j.getEnvironment().isCPU()) {
+            return "GPU · " + dev.deepcanvas.runtime.compute.ComputeBackend.current().describe(); // the GPU's name
+        }
         Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
         String device = Nd4j.getEnvironment().isCPU() ? "CPU" : "GPU";
         String blas = vendor(String.valueOf(env.getOrDefault("blas.vendor", "")).strip());

@@ -458,6 +458,36 @@ public final class NetworkCanvas extends Region {
         return camera;
     }
 
+    /**
+     * Live training indicators on the layers: each layer's update-to-weight ratio (or, without
+     * weights, the spread of its outputs), amber when out of the healthy range. Null hides them.
+     */
+    public void showLayerHealth(java.util.Map<String, dev.deepcanvas.runtime.train.LayerHealth> layers) {
+        for (var e : nodeViews.entrySet()) {
+            var h = layers == null ? null : layers.get(e.getKey());
+            e.getValue().showActivity(h == null ? null : activity(h));
+        }
+    }
+
+    static NodeView.Activity activity(dev.deepcanvas.runtime.train.LayerHealth h) {
+        String text;
+        String what;
+        if (!Double.isNaN(h.updateRatio())) {
+            text = String.format("upd %.0e", h.updateRatio());
+            what = String.format("Weights change by %.2g of their size per step (healthy: about 1e-3).", h.updateRatio());
+        } else {
+            text = String.format("σ %.2g", h.activationStd());
+            what = String.format("Outputs: mean %.3g, spread %.3g, %.0f %% zero.", h.activationMean(), h.activationStd(), h.zeroFraction() * 100);
+        }
+        return new NodeView.Activity(text, h.healthy(), h.healthy() ? what : what + "\n" + h.advice());
+    }
+
+    /** The live indicator a layer shows, or null (for tests). */
+    public String activityOf(String id) {
+        NodeView v = nodeViews.get(id);
+        return v == null || v.shownActivity() == null ? null : v.shownActivity().text();
+    }
+
     NodeView nodeView(String id) {
         return nodeViews.get(id);
     }

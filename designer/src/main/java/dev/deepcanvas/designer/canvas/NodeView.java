@@ -47,6 +47,9 @@ final class NodeView extends Group {
     private final Group ports = new Group();
     private final Tooltip problems = new Tooltip();
     private final Tooltip whole = new Tooltip();
+    private final Label activity = new Label();
+    private final Tooltip activityTip = new Tooltip();
+    private Activity shownActivity;
     private Content shown;
     private double portRadius = 7;
     private boolean built;
@@ -54,6 +57,12 @@ final class NodeView extends Group {
     /** Everything the face shows; the view redraws when it changes. */
     record Content(String kindId, String groupStyle, String icon, String keyParams, String shape, String params,
             List<Diagnostic> diagnostics, int inputPorts, boolean hasOutput) {}
+
+    /**
+     * A live indicator while training: a short figure ("upd 1e-3", "σ 0.8") and whether it is in
+     * the healthy range, with what to do when not.
+     */
+    record Activity(String text, boolean healthy, String explanation) {}
 
     NodeView(String id) {
         this.id = id;
@@ -76,7 +85,11 @@ final class NodeView extends Group {
         badge.setManaged(false);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(6, title, spacer, badge);
+        activity.getStyleClass().add("layer-activity");
+        activity.setVisible(false);
+        activity.setManaged(false);
+        activity.setTooltip(activityTip);
+        HBox header = new HBox(6, title, spacer, activity, badge);
         header.getStyleClass().add("layer-header");
         header.setMinHeight(30);
         keyParams.getStyleClass().add("layer-params");
@@ -96,6 +109,26 @@ final class NodeView extends Group {
         if (shown != null && !shown.icon().isEmpty()) {
             showDetail(shown, null);
         }
+        showActivity(shownActivity);
+    }
+
+    /** Shows (or with null hides) the live training indicator. */
+    void showActivity(Activity a) {
+        shownActivity = a;
+        if (!built) {
+            return;
+        }
+        activity.setVisible(a != null);
+        activity.setManaged(a != null);
+        if (a != null) {
+            activity.setText(a.text());
+            activityTip.setText(a.explanation());
+            activity.pseudoClassStateChanged(WARNING, !a.healthy());
+        }
+    }
+
+    Activity shownActivity() {
+        return shownActivity;
     }
 
     String nodeId() {

@@ -65,6 +65,7 @@ public final class DesignerModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper canPaste = new ReadOnlyBooleanWrapper(this, "canPaste");
+    private final javafx.collections.ObservableList<Diagnostic> dataProblems = javafx.collections.FXCollections.observableArrayList();
 
     public DesignerModel(LayerCatalog catalog, LayerHelp help) {
         this.catalog = catalog;
@@ -174,6 +175,7 @@ public final class DesignerModel {
             selection.prune(doc);
             documentName.set(doc.name());
             analysis.set(inference.run(doc));
+            dataProblems.clear(); // found for an older revision; the next Train checks again
             revision.set(analysedRevision);
         }
     }
@@ -335,6 +337,14 @@ public final class DesignerModel {
 
     public void onReveal(Consumer<String> listener) {
         revealListeners.add(listener);
+    }
+
+    /**
+     * Problems found when the data met the network (at Train): they stand beside the analysis's
+     * diagnostics until the next edit.
+     */
+    public javafx.collections.ObservableList<Diagnostic> dataProblems() {
+        return dataProblems;
     }
 
     public void setMessage(String text) {

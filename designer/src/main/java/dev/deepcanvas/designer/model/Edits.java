@@ -81,6 +81,17 @@ public final class Edits {
         return new ReplaceNodes("Set " + id + " " + param + " to " + shown, List.of(n), List.of(n.withParam(param, value)));
     }
 
+    /** New training settings as one undo step, e.g. "Set training: learning rate 0.01". */
+    public Command training(dev.deepcanvas.runtime.document.TrainingSetup setup, String what) {
+        var data = doc.data().orElse(null);
+        return new dev.deepcanvas.designer.command.SetSetup("Set " + what, doc.training(), setup, data, data);
+    }
+
+    /** Binds a data set (or changes how it is read) as one undo step. */
+    public Command data(dev.deepcanvas.runtime.document.DataBinding binding, String what) {
+        return new dev.deepcanvas.designer.command.SetSetup(what, doc.training(), doc.training(), doc.data().orElse(null), binding);
+    }
+
     /** Applies a diagnostic's one-click fix: several parameters of one layer. */
     public Command fix(String id, Map<String, Object> params) {
         LayerNode n = doc.node(id).orElseThrow();

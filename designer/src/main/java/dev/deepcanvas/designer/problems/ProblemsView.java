@@ -44,6 +44,7 @@ public final class ProblemsView extends VBox {
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().addAll(heading, list);
         model.revisionProperty().addListener((o, a, b) -> show(model.analysis()));
+        model.dataProblems().addListener((javafx.collections.ListChangeListener<Diagnostic>) c -> show(model.analysis()));
         show(model.analysis());
     }
 
@@ -57,11 +58,11 @@ public final class ProblemsView extends VBox {
     }
 
     private void show(NetworkAnalysis analysis) {
-        var sorted = analysis.diagnostics().stream()
+        var sorted = java.util.stream.Stream.concat(model.dataProblems().stream(), analysis.diagnostics().stream())
                 .sorted((a, b) -> Boolean.compare(b.isError(), a.isError()))
                 .toList();
         list.getItems().setAll(sorted);
-        long errors = analysis.errors().size();
+        long errors = sorted.stream().filter(Diagnostic::isError).count();
         long warnings = sorted.size() - errors;
         heading.setText(sorted.isEmpty() ? "Problems" : "Problems (" + plural(errors, "error") + ", " + plural(warnings, "warning") + ")");
     }

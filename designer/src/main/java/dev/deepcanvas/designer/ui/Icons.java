@@ -31,6 +31,13 @@ public final class Icons {
     public static final String BACKEND = "mdmz-memory";
     public static final String PARAMS = "mdmz-tune";
     public static final String FIX = "mdal-build";
+    public static final String TRAIN = "mdmz-play_arrow";
+    public static final String PAUSE = "mdmz-pause";
+    public static final String RESUME = "mdmz-play_circle_outline";
+    public static final String STOP = "mdmz-stop";
+    public static final String SAVE_MODEL = "mdal-archive";
+    public static final String IMAGE = "mdal-image";
+    public static final String TABLE = "mdmz-table_chart";
 
     private Icons() {}
 

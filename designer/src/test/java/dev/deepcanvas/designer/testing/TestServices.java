@@ -45,4 +45,10 @@ public final class TestServices {
         return new DesignerServices(new Settings(home), Background.sameThread(), w -> files, w -> prompts,
                 () -> "CPU (test)", Duration.hours(1), Templates.standard());
     }
+
+    /** As {@link #create(Path, ScriptedFiles)}, but with real background threads (training flows). */
+    public static DesignerServices threaded(Path home, ScriptedFiles files) {
+        return new DesignerServices(new Settings(home), new dev.deepcanvas.designer.background.FxBackground(), w -> files,
+                dev.deepcanvas.designer.files.FxPrompts::new, () -> "CPU (test)", Duration.hours(1), Templates.standard());
+    }
 }

@@ -1,0 +1,217 @@
+package dev.deepcanvas.designer.evaluation;
+
+import dev.deepcanvas.designer.training.RunResult;
+import dev.deepcanvas.runtime.evaluate.ClassificationReport;
+import dev.deepcanvas.runtime.evaluate.ExamplePrediction;
+import dev.deepcanvas.runtime.evaluate.RegressionReport;
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.renderer.LineStyle;
+import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+import io.fair_acc.dataset.spi.DoubleDataSet;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * What the trained model got right and wrong on the test split. Classification: accuracy, a
+ * confusion-matrix heatmap (click a cell to list those examples, most confident first, with
+ * thumbnails for images) and per-class precision, recall and F1. Regression: MAE, RMSE and R², a
+ * predicted-vs-actual scatter and the residuals.
+ */
+public final class EvaluationView extends VBox {
+
+    private final Label heading = new Label("Train a model to see how it does on the test split.");
+    private final ConfusionMatrixView matrix = new ConfusionMatrixView();
+    private final GridPane perClass = new GridPane();
+    private final Label samplesHeading = new Label();
+    private final ListView<ExamplePrediction> samples = new ListView<>();
+    private final HBox body = new HBox(16);
+    private RunResult shown;
+
+    public EvaluationView() {
+        getStyleClass().add("evaluation");
+        setPadding(new Insets(12));
+        setSpacing(10);
+        heading.setId("evaluation-heading");
+        heading.getStyleClass().add("panel-heading");
+        heading.setWrapText(true);
+        heading.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        samplesHeading.setWrapText(true);
+        samplesHeading.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        perClass.setId("evaluation-per-class");
+        perClass.setHgap(14);
+        perClass.setVgap(4);
+        samples.setId("evaluation-samples");
+        samples.setCellFactory(v -> new SampleCell());
+        samplesHeading.setId("evaluation-samples-heading");
+        matrix.onCell(this::listCell);
+        VBox.setVgrow(body, Priority.ALWAYS);
+        getChildren().addAll(heading, body);
+    }
+
+    public void show(RunResult result) {
+        shown = result;
+        if (result.report() instanceof ClassificationReport c) {
+            heading.setText(String.format("%s — test accuracy %.1f %% on %d examples. %s", result.label(), c.accuracy() * 100, c.total(),
+                    result.summary()));
+            matrix.show(c);
+            fillPerClass(c);
+            samplesHeading.setText("Click a cell of the matrix to list its examples.");
+            samples.getItems().clear();
+            // the matrix and the table scroll when there are many classes; the list keeps its share
+            javafx.scene.control.ScrollPane left = new javafx.scene.control.ScrollPane(new VBox(10, matrix, perClass));
+            left.setFitToWidth(false);
+            VBox right = new VBox(6, samplesHeading, samples);
+            right.setMinWidth(220);
+            VBox.setVgrow(samples, Priority.ALWAYS);
+            javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(left, right);
+            split.setDividerPositions(c.classes().size() > 5 ? 0.62 : 0.5);
+            HBox.setHgrow(split, Priority.ALWAYS);
+            body.getChildren().setAll(split);
+        } else if (result.report() instanceof RegressionReport r) {
+            heading.setText(String.format("%s — test MAE %.4g, RMSE %.4g, R² %.3f on %d examples (%s). %s", result.label(), r.mae(), r.rmse(),
+                    r.r2(), r.total(), r.target(), result.summary()));
+            body.getChildren().setAll(regressionCharts(result.predictions()));
+        }
+    }
+
+    private void fillPerClass(ClassificationReport c) {
+        perClass.getChildren().clear();
+        String[] heads = {"class", "precision", "recall", "F1", "support"};
+        for (int i = 0; i < heads.length; i++) {
+            Label h = new Label(heads[i]);
+            h.getStyleClass().add("cm-head");
+            perClass.add(h, i, 0);
+        }
+        for (int k = 0; k < c.classes().size(); k++) {
+            perClass.add(new Label(c.classes().get(k)), 0, k + 1);
+            perClass.add(new Label(String.format("%.2f", c.precision(k))), 1, k + 1);
+            perClass.add(new Label(String.format("%.2f", c.recall(k))), 2, k + 1);
+            perClass.add(new Label(String.format("%.2f", c.f1(k))), 3, k + 1);
+            perClass.add(new Label(Long.toString(c.support(k))), 4, k + 1);
+        }
+    }
+
+    /** Lists the test examples of one cell, most confident first. */
+    void listCell(int actual, int predicted) {
+        if (shown == null || !(shown.report() instanceof ClassificationReport c)) {
+            return;
+        }
+        List<ExamplePrediction> those = shown.predictions().stream().filter(p -> p.actual() == actual && p.predicted() == predicted)
+                .sorted(Comparator.comparingDouble(ExamplePrediction::confidence).reversed()).toList();
+        String a = c.classes().get(actual);
+        String p = c.classes().get(predicted);
+        String examples = those.size() + (those.size() == 1 ? " example of '" : " examples of '") + a + "'";
+        samplesHeading.setText(examples + (actual == predicted ? " recognised correctly" : " taken for '" + p + "'")
+                + (those.isEmpty() ? "." : ", most confident first:"));
+        samples.getItems().setAll(those);
+    }
+
+    private HBox regressionCharts(List<ExamplePrediction> predictions) {
+        DoubleDataSet scatter = new DoubleDataSet("predicted vs actual");
+        DoubleDataSet ideal = new DoubleDataSet("ideal (predicted = actual)");
+        DoubleDataSet residuals = new DoubleDataSet("residual (predicted − actual)");
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (ExamplePrediction e : predictions) {
+            scatter.add(e.actualValue(), e.predictedValue());
+            residuals.add(e.actualValue(), e.predictedValue() - e.actualValue());
+            lo = Math.min(lo, e.actualValue());
+            hi = Math.max(hi, e.actualValue());
+        }
+        if (lo <= hi) {
+            ideal.add(lo, lo);
+            ideal.add(hi, hi);
+        }
+        XYChart a = chart("Predicted vs actual", "actual", "predicted");
+        a.getRenderers().setAll(points(scatter), line(ideal));
+        XYChart b = chart("Residuals", "actual", "predicted − actual");
+        b.getRenderers().setAll(points(residuals));
+        HBox.setHgrow(a, Priority.ALWAYS);
+        HBox.setHgrow(b, Priority.ALWAYS);
+        return new HBox(12, a, b);
+    }
+
+    private static XYChart chart(String title, String x, String y) {
+        DefaultNumericAxis xAxis = new DefaultNumericAxis(x);
+        DefaultNumericAxis yAxis = new DefaultNumericAxis(y);
+        xAxis.setUnit(null);
+        yAxis.setUnit(null);
+        XYChart c = new XYChart(xAxis, yAxis);
+        c.setTitle(title);
+        c.setAnimated(false);
+        c.setLegendVisible(true);
+        return c;
+    }
+
+    private static ErrorDataSetRenderer points(DoubleDataSet ds) {
+        ErrorDataSetRenderer r = new ErrorDataSetRenderer();
+        r.setPolyLineStyle(LineStyle.NONE);
+        r.setDrawMarker(true);
+        r.setErrorStyle(io.fair_acc.chartfx.renderer.ErrorStyle.NONE);
+        r.getDatasets().add(ds);
+        return r;
+    }
+
+    private static ErrorDataSetRenderer line(DoubleDataSet ds) {
+        ErrorDataSetRenderer r = new ErrorDataSetRenderer();
+        r.setPolyLineStyle(LineStyle.NORMAL);
+        r.setDrawMarker(false);
+        r.setErrorStyle(io.fair_acc.chartfx.renderer.ErrorStyle.NONE);
+        r.getDatasets().add(ds);
+        return r;
+    }
+
+    public ConfusionMatrixView matrix() {
+        return matrix;
+    }
+
+    public ListView<ExamplePrediction> samples() {
+        return samples;
+    }
+
+    /** One example: its origin, confidence, and a thumbnail for images. */
+    private final class SampleCell extends ListCell<ExamplePrediction> {
+        private final ImageView thumb = new ImageView();
+
+        SampleCell() {
+            thumb.setFitWidth(40);
+            thumb.setFitHeight(40);
+            thumb.setPreserveRatio(true);
+        }
+
+        @Override
+        protected void updateItem(ExamplePrediction e, boolean empty) {
+            super.updateItem(e, empty);
+            if (empty || e == null || shown == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            String where = shown.data().describeOrigin(e.origin());
+            String row = e.origin() >= 1 && e.origin() <= shown.csvLines().size() ? ":  " + shown.csvLines().get(e.origin() - 1) : "";
+            setText(String.format("%s%s  ·  %.0f %% sure", where, row, e.confidence() * 100));
+            if (!shown.data().imageFiles().isEmpty()) {
+                Path file = shown.dataPath().resolve(where);
+                if (Files.isRegularFile(file)) {
+                    thumb.setImage(new Image(file.toUri().toString(), 40, 40, true, true, true));
+                    setGraphic(thumb);
+                    return;
+                }
+            }
+            setGraphic(null);
+        }
+    }
+}

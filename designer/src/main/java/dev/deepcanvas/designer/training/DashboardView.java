@@ -1,0 +1,128 @@
+package dev.deepcanvas.designer.training;
+
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.renderer.LineStyle;
+import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+import io.fair_acc.dataset.DataSet;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.CheckBox;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The live charts: loss (per batch, smoothed, and per epoch for training and validation) above
+ * accuracy (or MAE), sharing the epoch axis. The current run shows all its curves; earlier runs of
+ * the session stay as their validation (or training) curves, named by what differed.
+ */
+public final class DashboardView extends VBox {
+
+    private final DefaultNumericAxis lossX = new DefaultNumericAxis("epoch");
+    private final DefaultNumericAxis lossY = new DefaultNumericAxis("loss");
+    private final DefaultNumericAxis metricX = new DefaultNumericAxis("epoch");
+    private final DefaultNumericAxis metricY = new DefaultNumericAxis("accuracy");
+    private final XYChart lossChart = new XYChart(lossX, lossY);
+    private final XYChart metricChart = new XYChart(metricX, metricY);
+    private final ErrorDataSetRenderer lossBatches = lines(false);
+    private final ErrorDataSetRenderer lossEpochs = lines(true);
+    private final ErrorDataSetRenderer metricEpochs = lines(true);
+    private final CheckBox logScale = new CheckBox("Log scale");
+    private final javafx.scene.control.Label runLabel = new javafx.scene.control.Label();
+    private final TrainingController controller;
+
+    public DashboardView(TrainingController controller) {
+        this.controller = controller;
+        getStyleClass().add("dashboard");
+        lossChart.setId("loss-chart");
+        metricChart.setId("metric-chart");
+        for (XYChart chart : List.of(lossChart, metricChart)) {
+            chart.getRenderers().clear();
+            chart.setLegendVisible(true);
+            chart.setAnimated(false);
+            VBox.setVgrow(chart, Priority.ALWAYS);
+        }
+        lossChart.getRenderers().addAll(lossBatches, lossEpochs);
+        metricChart.getRenderers().add(metricEpochs);
+        lossChart.setTitle("Loss");
+        lossX.setAutoGrowRanging(true);
+        metricChart.setTitle("Accuracy");
+        // linked charts: the metric chart follows the loss chart's epoch range
+        metricX.setAutoRanging(false);
+        metricX.minProperty().bind(lossX.minProperty());
+        metricX.maxProperty().bind(lossX.maxProperty());
+        logScale.setId("dashboard-log");
+        logScale.selectedProperty().addListener((o, a, on) -> {
+            lossY.setLogAxis(on);
+            lossChart.invalidate();
+        });
+        runLabel.setId("dashboard-run");
+        runLabel.getStyleClass().add("panel-heading");
+        for (DefaultNumericAxis axis : List.of(lossX, lossY, metricX, metricY)) {
+            axis.setUnit(null);
+        }
+        logScale.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        runLabel.setTooltip(new javafx.scene.control.Tooltip("Earlier runs of this session are drawn dashed: their validation curves."));
+        HBox bar = new HBox(12, logScale, runLabel);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bar.getStyleClass().add("dashboard-bar");
+        getChildren().addAll(bar, lossChart, metricChart);
+        controller.runs().addListener((ListChangeListener<RunSeries>) c -> showRuns());
+        showRuns();
+    }
+
+    private static ErrorDataSetRenderer lines(boolean markers) {
+        ErrorDataSetRenderer r = new ErrorDataSetRenderer();
+        r.setPolyLineStyle(LineStyle.NORMAL);
+        r.setDrawMarker(markers);
+        r.setErrorStyle(io.fair_acc.chartfx.renderer.ErrorStyle.NONE);
+        return r;
+    }
+
+    /** The current run's curves in full, earlier runs by their epoch curves only. */
+    private void showRuns() {
+        List<RunSeries> runs = controller.runs();
+        List<DataSet> batches = new ArrayList<>();
+        List<DataSet> epochs = new ArrayList<>();
+        List<DataSet> metrics = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            RunSeries r = runs.get(i);
+            boolean current = i == runs.size() - 1;
+            if (current) {
+                batches.add(r.batchLoss());
+                batches.add(r.smoothedLoss());
+                epochs.add(r.trainLoss());
+                epochs.add(r.validationLoss());
+                metrics.add(r.trainMetric());
+                metrics.add(r.validationMetric());
+            } else {
+                epochs.add(r.overlayLoss());
+                metrics.add(r.overlayMetric());
+            }
+        }
+        lossBatches.getDatasets().setAll(batches);
+        lossEpochs.getDatasets().setAll(epochs);
+        metricEpochs.getDatasets().setAll(metrics);
+        if (!runs.isEmpty()) {
+            RunSeries current = runs.get(runs.size() - 1);
+            // the epoch axis only grows (fewer new ticks per redraw); it starts again with a new run
+            lossX.setAutoRanging(true);
+            lossX.setAutoGrowRanging(false);
+            lossX.setAutoGrowRanging(true);
+            runLabel.setText(current.label());
+            boolean classification = runs.get(runs.size() - 1).classification();
+            metricChart.setTitle(classification ? "Accuracy" : "Mean absolute error");
+            metricY.setName(classification ? "accuracy" : "MAE");
+        }
+    }
+
+    public XYChart lossChart() {
+        return lossChart;
+    }
+
+    public XYChart metricChart() {
+        return metricChart;
+    }
+}

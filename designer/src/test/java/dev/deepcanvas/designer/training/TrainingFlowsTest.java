@@ -1,0 +1,288 @@
+package dev.deepcanvas.designer.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.deepcanvas.designer.DesignerWindow;
+import dev.deepcanvas.designer.testing.TestServices;
+import dev.deepcanvas.runtime.bundle.Prediction;
+import dev.deepcanvas.runtime.data.toy.ToyDataset;
+import dev.deepcanvas.runtime.evaluate.ClassificationReport;
+import dev.deepcanvas.runtime.shape.Diagnostic;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Training from the window, as a student would: the iris sample trains live (both charts get
+ * points), Stop ends the run within a second, the evaluation shows the confusion matrix of the
+ * test split, and Try It answers with probabilities; a generated 2-D set, after the problems
+ * panel's one-click fixes, draws its decision regions. Screenshots go to target/screenshots/.
+ */
+@ExtendWith(ApplicationExtension.class)
+class TrainingFlowsTest {
+
+    @TempDir
+    Path home;
+    @TempDir
+    Path work;
+    private final TestServices.ScriptedFiles files = new TestServices.ScriptedFiles();
+    private DesignerWindow window;
+
+    @Start
+    void start(Stage stage) {
+        window = new DesignerWindow(stage, TestServices.threaded(home, files));
+        window.show();
+    }
+
+    private TrainingController controller() {
+        return window.training().controller();
+    }
+
+    private static void waitUntil(int seconds, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void shoot(String name) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        Scene scene = window.stage().getScene();
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get();
+        File out = new File("target/screenshots/" + name + ".png");
+        Files.createDirectories(out.toPath().getParent());
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", out);
+        assertTrue(out.length() > 10_000, name + " looks empty");
+    }
+
+    private Path copyIris() throws Exception {
+        Path from = Path.of("../samples/iris");
+        Files.createDirectories(work.resolve("data"));
+        Files.copy(from.resolve("iris.deepcanvas"), work.resolve("iris.deepcanvas"));
+        Files.copy(from.resolve("data/iris.csv"), work.resolve("data/iris.csv"));
+        return work.resolve("iris.deepcanvas");
+    }
+
+    @Test
+    void iris_trains_live_stops_quickly_and_is_evaluated_and_tried(FxRobot robot) throws Exception {
+        Path project = copyIris();
+        robot.interact(() -> window.files().load(project));
+        robot.interact(() -> window.showTab("training-tab"));
+        robot.clickOn("#training-epochs").push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A).write("5000")
+                .push(javafx.scene.input.KeyCode.ENTER);
+        assertEquals(5000, window.model().document().training().epochs(), "the epochs field sets the document");
+
+        robot.clickOn("#training-train");
+        waitUntil(60, () -> !controller().runs().isEmpty() && controller().runs().get(0).trainMetric().getDataCount() >= 5);
+        RunSeries run = controller().runs().get(0);
+        assertTrue(run.batchLoss().getDataCount() > 0, "loss per batch is drawn");
+        assertTrue(run.trainLoss().getDataCount() > 0, "loss per epoch is drawn");
+        assertTrue(run.validationMetric().getDataCount() > 0, "validation accuracy is drawn");
+        assertEquals(TrainingController.State.RUNNING, controller().state());
+        assertTrue(controller().flushes() > 0);
+        robot.interact(() -> window.model().reveal("dense_1"));
+        waitUntil(10, () -> window.canvas().activityOf("dense_1") != null);
+        waitUntil(10, () -> window.training().histograms().showsHistograms());
+        shoot("training-dashboard-mid-run");
+
+        robot.clickOn("#training-pause");
+        assertEquals(TrainingController.State.PAUSED, controller().state());
+        // the batch in progress ends and the last redraw comes (at most a second apart), then nothing moves
+        Thread.sleep(1500);
+        WaitForAsyncUtils.waitForFxEvents();
+        int pausedAt = run.batchLoss().getDataCount();
+        Thread.sleep(1200);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(pausedAt, run.batchLoss().getDataCount(), "paused: no new batches");
+        robot.clickOn("#training-resume");
+        waitUntil(10, () -> run.batchLoss().getDataCount() > pausedAt);
+
+        robot.interact(() -> window.showTab("canvas-tab"));
+        robot.interact(() -> window.canvas().fitToView());
+        shoot("training-canvas-live");
+        robot.interact(() -> {
+            window.fire("presentation");
+            window.showTab("training-tab");
+        });
+        shoot("training-presentation");
+        robot.interact(() -> window.fire("presentation"));
+
+        robot.clickOn("#training-stop");
+        waitUntil(5, () -> controller().lastStopMillis() >= 0);
+        long stopMillis = controller().lastStopMillis();
+        assertTrue(stopMillis < 1000, "Stop took " + stopMillis + " ms");
+
+        waitUntil(30, () -> controller().resultProperty().get() != null && controller().state() == TrainingController.State.IDLE);
+        RunResult result = controller().resultProperty().get();
+        ClassificationReport report = (ClassificationReport) result.report();
+        robot.interact(() -> window.showTab("evaluation-tab"));
+        long[][] shown = window.training().evaluation().matrix().counts();
+        assertEquals(3, shown.length);
+        long sum = 0;
+        for (long[] row : shown) {
+            assertEquals(3, row.length);
+            for (long c : row) {
+                sum += c;
+            }
+        }
+        assertEquals(result.data().test().size(), sum, "the matrix covers the whole test split");
+        assertEquals(List.of("setosa", "versicolor", "virginica"), report.classes());
+        robot.clickOn("#cm-0-0");
+        assertFalse(window.training().evaluation().samples().getItems().isEmpty(), "clicking a cell lists its examples");
+        shoot("evaluation");
+
+        // keep and share: the model bundle, the metric history and the charts
+        Path bundle = work.resolve("iris.dcmodel");
+        Path history = work.resolve("history.csv");
+        Path png = work.resolve("charts.png");
+        files.answers.add(bundle);
+        robot.interact(() -> window.fire("save-model"));
+        files.answers.add(history);
+        robot.interact(() -> window.fire("export-history"));
+        files.answers.add(png);
+        robot.interact(() -> window.fire("export-charts"));
+        waitUntil(30, () -> Files.exists(bundle) && Files.exists(history) && Files.exists(png));
+        assertTrue(Files.readString(history).lines().count() > 5, "one line per epoch");
+        assertTrue(Files.size(png) > 5_000);
+        assertEquals("setosa", dev.deepcanvas.runtime.bundle.ModelBundle.load(bundle).target().classNames().get(0));
+
+        robot.interact(() -> window.showTab("try-tab"));
+        waitUntil(10, () -> !robot.lookup("#try-it-sepal_length_cm").queryAs(javafx.scene.control.TextField.class).getText().isEmpty());
+        robot.clickOn("#try-it-predict");
+        waitUntil(10, () -> window.training().tryIt().lastPrediction() != null);
+        Prediction p = window.training().tryIt().lastPrediction();
+        double total = 0;
+        for (double v : p.probabilities()) {
+            total += v;
+        }
+        assertEquals(1.0, total, 1e-4, "probabilities sum to 1");
+        assertEquals("setosa", p.label(), "the first iris row is a setosa");
+        shoot("try-it");
+
+        // a second run with a lower learning rate is overlaid, named by what changed
+        robot.interact(() -> window.showTab("training-tab"));
+        robot.clickOn("#training-lr").push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A).write("0.001")
+                .push(javafx.scene.input.KeyCode.ENTER);
+        robot.clickOn("#training-train");
+        waitUntil(60, () -> controller().runs().size() == 2 && controller().runs().get(1).trainMetric().getDataCount() >= 20);
+        assertEquals("Run 2: lr 0.01 → 0.001", controller().runs().get(1).label());
+        shoot("training-dashboard-two-runs");
+        robot.interact(() -> window.fire("stop"));
+        waitUntil(30, () -> controller().state() == TrainingController.State.IDLE);
+    }
+
+    @Test
+    void a_regression_shows_predicted_against_actual(FxRobot robot) throws Exception {
+        Path from = Path.of("../samples/diabetes");
+        Files.createDirectories(work.resolve("data"));
+        Files.copy(from.resolve("diabetes.deepcanvas"), work.resolve("diabetes.deepcanvas"));
+        Files.copy(from.resolve("data/diabetes.csv"), work.resolve("data/diabetes.csv"));
+        robot.interact(() -> window.files().load(work.resolve("diabetes.deepcanvas")));
+        robot.interact(() -> window.model().execute(window.model().edits().training(
+                window.model().document().training().toBuilder().epochs(8).build(), "epochs 8")));
+        robot.interact(() -> window.fire("train"));
+        waitUntil(120, () -> controller().resultProperty().get() != null && controller().state() == TrainingController.State.IDLE);
+        assertTrue(controller().resultProperty().get().report() instanceof dev.deepcanvas.runtime.evaluate.RegressionReport);
+        assertFalse(controller().runs().get(0).classification());
+        assertTrue(controller().runs().get(0).trainMetric().getDataCount() > 0, "MAE per epoch is drawn");
+        robot.interact(() -> window.showTab("evaluation-tab"));
+        assertTrue(robot.lookup("#evaluation-heading").queryLabeled().getText().contains("MAE"));
+        shoot("evaluation-regression");
+    }
+
+    @Test
+    void an_image_model_lists_thumbnails_and_is_tried_on_a_chosen_image(FxRobot robot) throws Exception {
+        Path project = Path.of("../samples/digits/digits.deepcanvas").toAbsolutePath().normalize();
+        robot.interact(() -> window.files().load(project));
+        robot.interact(() -> window.model().execute(window.model().edits().training(
+                window.model().document().training().toBuilder().epochs(3).build(), "epochs 3")));
+        robot.interact(() -> window.fire("train"));
+        waitUntil(180, () -> controller().resultProperty().get() != null && controller().state() == TrainingController.State.IDLE);
+        robot.interact(() -> window.showTab("evaluation-tab"));
+        assertEquals(10, window.training().evaluation().matrix().counts().length);
+        robot.clickOn("#cm-3-3");
+        var items = window.training().evaluation().samples().getItems();
+        assertFalse(items.isEmpty());
+        shoot("evaluation-images");
+
+        robot.interact(() -> window.showTab("try-tab"));
+        files.answers.add(project.getParent().resolve("data/images/7/" + firstPng(project.getParent().resolve("data/images/7"))));
+        robot.clickOn("Choose Image…");
+        waitUntil(20, () -> window.training().tryIt().lastPrediction() != null);
+        double total = java.util.Arrays.stream(window.training().tryIt().lastPrediction().probabilities()).sum();
+        assertEquals(1.0, total, 1e-4);
+        assertEquals(10, window.training().tryIt().lastPrediction().classes().size());
+        shoot("try-it-image");
+    }
+
+    private static String firstPng(Path dir) throws Exception {
+        try (var files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".png")).sorted().findFirst().orElseThrow();
+        }
+    }
+
+    @Test
+    void an_image_folder_shows_thumbnails_and_counts_per_class(FxRobot robot) throws Exception {
+        robot.interact(() -> window.showTab("data-tab"));
+        files.answers.add(Path.of("../samples/digits/data/images").toAbsolutePath());
+        robot.clickOn("#data-choose-images");
+        waitUntil(30, () -> window.training().data().checkStateProperty().get().equals("done")
+                && robot.lookup(".data-class-name").queryAll().size() == 10);
+        assertTrue(window.model().document().data().orElseThrow().format() == dev.deepcanvas.runtime.document.DataBinding.Format.IMAGES);
+        // the starter network takes feature vectors, not images: the problems panel says so
+        assertFalse(window.model().dataProblems().isEmpty());
+        shoot("data-images");
+    }
+
+    @Test
+    void a_generated_moons_set_is_fixed_in_one_click_and_shows_its_decision_regions(FxRobot robot) throws Exception {
+        Path project = copyIris();
+        robot.interact(() -> window.files().load(project));
+        robot.interact(() -> window.showTab("data-tab"));
+        robot.interact(() -> window.training().data().generate(ToyDataset.MOONS));
+        waitUntil(30, () -> window.model().document().data().map(d -> d.path().endsWith("moons.csv")).orElse(false)
+                && !window.model().dataProblems().isEmpty());
+        shoot("data-moons-with-problems");
+        // the network expects 4 features and 3 classes: the problems panel offers both fixes
+        for (int round = 0; round < 3 && !window.model().dataProblems().isEmpty(); round++) {
+            List<Diagnostic> fixes = window.model().dataProblems().stream().filter(d -> d.fix() != null).toList();
+            assertFalse(fixes.isEmpty(), "a one-click fix for " + window.model().dataProblems());
+            robot.interact(() -> window.model().applyFix(fixes.get(0)));
+            waitUntil(30, () -> window.training().data().checkStateProperty().get().equals("done"));
+        }
+        assertTrue(window.model().dataProblems().stream().noneMatch(Diagnostic::isError), window.model().dataProblems().toString());
+        robot.interact(() -> window.model().setParam("dense_1", "units", 24));
+        robot.clickOn("#training-tab");
+        robot.clickOn("#training-epochs").push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A).write("40")
+                .push(javafx.scene.input.KeyCode.ENTER);
+        robot.interact(() -> window.fire("train"));
+        waitUntil(60, () -> controller().boundaryProperty().get() != null);
+        robot.interact(() -> window.showTab("boundary-tab"));
+        waitUntil(120, () -> controller().state() == TrainingController.State.IDLE && controller().resultProperty().get() != null);
+        assertTrue(window.training().boundary().showsMap(), "the decision map is drawn under the points");
+        assertNotNull(controller().boundaryDataProperty().get());
+        assertEquals(2, controller().boundaryDataProperty().get().classes().size());
+        shoot("decision-boundary-moons");
+        robot.interact(() -> {
+            window.fire("dark");
+            window.showTab("training-tab");
+        });
+        shoot("training-dark");
+        robot.interact(() -> window.fire("dark"));
+    }
+}
