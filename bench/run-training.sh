@@ -4,7 +4,7 @@
 # Several minutes; run on an otherwise idle machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-rounds="${1:-5}"
+rounds="${1:-4}"
 only="${2:-}"   # "mlp" for a quick run without LeNet
 ./mvnw -q -B -DskipTests install
 ./mvnw -q -B -pl bench dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
