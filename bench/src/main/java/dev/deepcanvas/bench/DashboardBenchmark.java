@@ -193,26 +193,11 @@ public final class DashboardBenchmark {
         return s.get(s.size() / 2);
     }
 
-    private static void fx(Runnable r) throws Exception {
-        fxGet(() -> {
-            r.run();
-            return null;
-        });
+    private static void fx(Runnable r) {
+        FxThread.run(r, 600);
     }
 
     private static <T> T fxGet(Supplier<T> s) {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(s.get());
-            } catch (RuntimeException e) {
-                f.completeExceptionally(e);
-            }
-        });
-        try {
-            return f.get(600, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return FxThread.get(s, 600);
     }
 }

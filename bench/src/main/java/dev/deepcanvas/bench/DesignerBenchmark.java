@@ -154,27 +154,12 @@ public final class DesignerBenchmark {
         print(what + " (frame time)", ms);
     }
 
-    private static void fx(Runnable r) throws Exception {
-        fxGet(() -> {
-            r.run();
-            return null;
-        });
+    private static void fx(Runnable r) {
+        FxThread.run(r, 120);
     }
 
     private static <T> T fxGet(Supplier<T> s) {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(s.get());
-            } catch (RuntimeException e) {
-                f.completeExceptionally(e);
-            }
-        });
-        try {
-            return f.get(120, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return FxThread.get(s, 120);
     }
 
     /** Waits until this many pulses have passed (each draws the scene if it changed). */
