@@ -184,7 +184,8 @@ public final class TrainingController {
 
         TrainingHistory history = new TrainingHistory();
         trainer = run.trainer();
-        probe = new LayerProbe(400);
+        // At most once a second: the badges are for seeing trends, not every step.
+        probe = new LayerProbe(1000);
         trainer.setLayerProbe(probe);
         watchSelection();
         trainer.addListener(live);
