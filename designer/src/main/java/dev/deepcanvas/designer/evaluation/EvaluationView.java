@@ -157,18 +157,18 @@ public final class EvaluationView extends VBox {
     }
 
     private static ErrorDataSetRenderer points(DoubleDataSet ds) {
-        ErrorDataSetRenderer r = new ErrorDataSetRenderer();
-        r.setPolyLineStyle(LineStyle.NONE);
-        r.setDrawMarker(true);
-        r.setErrorStyle(io.fair_acc.chartfx.renderer.ErrorStyle.NONE);
-        r.getDatasets().add(ds);
-        return r;
+        return renderer(ds, false);
     }
 
     private static ErrorDataSetRenderer line(DoubleDataSet ds) {
+        return renderer(ds, true);
+    }
+
+    /** A renderer for one data set: joined by a line, or as separate markers. */
+    private static ErrorDataSetRenderer renderer(DoubleDataSet ds, boolean joined) {
         ErrorDataSetRenderer r = new ErrorDataSetRenderer();
-        r.setPolyLineStyle(LineStyle.NORMAL);
-        r.setDrawMarker(false);
+        r.setPolyLineStyle(joined ? LineStyle.NORMAL : LineStyle.NONE);
+        r.setDrawMarker(!joined);
         r.setErrorStyle(io.fair_acc.chartfx.renderer.ErrorStyle.NONE);
         r.getDatasets().add(ds);
         return r;

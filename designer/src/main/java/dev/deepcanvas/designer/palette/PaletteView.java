@@ -6,7 +6,7 @@ import dev.deepcanvas.designer.ui.Icons;
 import dev.deepcanvas.designer.ui.WrappingLabel;
 import dev.deepcanvas.runtime.catalog.Group;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
+import dev.deepcanvas.designer.ui.WrappingListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -62,7 +62,7 @@ public final class PaletteView extends VBox {
     }
 
     /** A group title or an entry (icon, title, one line of help); entries drag onto the canvas. */
-    private final class Cell extends ListCell<Object> {
+    private final class Cell extends WrappingListCell<Object> {
 
         private final Label title = new WrappingLabel();
         private final Label summary = new WrappingLabel();
@@ -92,13 +92,6 @@ public final class PaletteView extends VBox {
                     append(entry);
                 }
             });
-        }
-
-        /** As tall as the wrapped text needs (the label skin would measure it as one line). */
-        @Override
-        protected double computePrefHeight(double width) {
-            javafx.scene.Node g = getGraphic();
-            return g == null ? super.computePrefHeight(width) : g.prefHeight(-1) + snappedTopInset() + snappedBottomInset();
         }
 
         @Override

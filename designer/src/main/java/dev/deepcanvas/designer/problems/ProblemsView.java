@@ -7,7 +7,7 @@ import dev.deepcanvas.runtime.shape.Diagnostic;
 import dev.deepcanvas.runtime.shape.NetworkAnalysis;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
+import dev.deepcanvas.designer.ui.WrappingListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -72,7 +72,7 @@ public final class ProblemsView extends VBox {
     }
 
     /** Icon, the message and the hint, wrapped to the panel's width; a Fix button where possible. */
-    private final class Cell extends ListCell<Diagnostic> {
+    private final class Cell extends WrappingListCell<Diagnostic> {
         private final FontIcon icon = new FontIcon();
         private final Label message = new WrappingLabel();
         private final Label hint = new WrappingLabel();
@@ -92,13 +92,6 @@ public final class ProblemsView extends VBox {
             fix.getStyleClass().add("small");
             HBox.setHgrow(text, Priority.ALWAYS);
             row.getStyleClass().add("problem-row");
-        }
-
-        /** As tall as the wrapped text needs (the label skin would measure it as one line). */
-        @Override
-        protected double computePrefHeight(double width) {
-            javafx.scene.Node g = getGraphic();
-            return g == null ? super.computePrefHeight(width) : g.prefHeight(-1) + snappedTopInset() + snappedBottomInset();
         }
 
         @Override
