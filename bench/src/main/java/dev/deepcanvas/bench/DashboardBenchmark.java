@@ -33,6 +33,22 @@ public final class DashboardBenchmark {
 
     private DashboardBenchmark() {}
 
+    /** One training run: samples per second over all epochs, and the median epoch (robust to the odd slow epoch). */
+    record Run(double throughput, double medianEpochMs) {
+        static Run of(int examples, TrainingHistory history) {
+            var epochs = history.epochs();
+            double[] ms = new double[epochs.size()];
+            long previous = 0;
+            for (int i = 0; i < ms.length; i++) {
+                long now = epochs.get(i).elapsed().toNanos();
+                ms[i] = (now - previous) / 1e6;
+                previous = now;
+            }
+            java.util.Arrays.sort(ms);
+            return new Run((double) examples * epochs.size() / (previous / 1e9), ms[ms.length / 2]);
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 6;
@@ -57,22 +73,35 @@ public final class DashboardBenchmark {
             window.model().execute(window.model().edits().training(doc.training(), "epochs"));
             window.showTab("training-tab");
         });
-        headless(doc, project); // warm-up (JIT, native libraries, the charts' drawing code)
+        // warm-up: JIT, native libraries, the charts' drawing code (the window's code takes longer to compile)
+        headless(doc, project);
+        inWindow(window, null);
         inWindow(window, null);
 
-        List<Double> bare = new ArrayList<>();
-        List<Double> shown = new ArrayList<>();
+        List<Run> bare = new ArrayList<>();
+        List<Run> shown = new ArrayList<>();
         List<Double> frames = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
-            bare.add(headless(doc, project));
-            shown.add(inWindow(window, fullSpeed ? frames : null));
-            System.out.printf("round %d: headless %.0f samples/s, dashboard %.0f samples/s (ratio %.3f)%n", r + 1, bare.get(r),
-                    shown.get(r), shown.get(r) / bare.get(r));
+            // Alternate which goes first, so that what one run leaves behind hits both alike.
+            if (r % 2 == 0) {
+                bare.add(headless(doc, project));
+                shown.add(inWindow(window, fullSpeed ? frames : null));
+            } else {
+                shown.add(inWindow(window, fullSpeed ? frames : null));
+                bare.add(headless(doc, project));
+            }
+            System.out.printf("round %d: headless %.0f samples/s (median epoch %.0f ms), dashboard %.0f samples/s (%.0f ms): ratio %.3f%n",
+                    r + 1, bare.get(r).throughput(), bare.get(r).medianEpochMs(), shown.get(r).throughput(), shown.get(r).medianEpochMs(),
+                    shown.get(r).throughput() / bare.get(r).throughput());
         }
-        double b = median(bare);
-        double s = median(shown);
-        System.out.printf("throughput, median of %d: headless %.0f, with dashboard %.0f samples/s -> ratio %.3f (goal >= 0.98)%n", rounds,
-                b, s, s / b);
+        double[] byThroughput = new double[rounds];
+        double[] byMedianEpoch = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            byThroughput[r] = shown.get(r).throughput() / bare.get(r).throughput();
+            byMedianEpoch[r] = bare.get(r).medianEpochMs() / shown.get(r).medianEpochMs();
+        }
+        System.out.println("dashboard/headless throughput, per round: " + summary(byThroughput) + " (goal >= 0.98)");
+        System.out.println("dashboard/headless by median epoch, per round: " + summary(byMedianEpoch));
         if (!frames.isEmpty()) {
             double[] ms = frames.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             System.out.printf("FX frame time while training: %d frames, median %.1f ms, p95 %.1f ms, max %.1f ms (goal p95 <= 16 ms)%n",
@@ -84,76 +113,70 @@ public final class DashboardBenchmark {
         System.exit(0);
     }
 
-    /** Samples per second of training time (sum of epochs' elapsed), without any window. */
-    private static double headless(NetworkDocument doc, Path project) throws Exception {
+    /** Geometric mean of ratios with an approximate 95 % interval (mean of logs ± 2 standard errors), and the median. */
+    static String summary(double[] ratios) {
+        int n = ratios.length;
+        double[] logs = java.util.Arrays.stream(ratios).map(Math::log).toArray();
+        double mean = java.util.Arrays.stream(logs).average().orElse(0);
+        double[] sorted = ratios.clone();
+        java.util.Arrays.sort(sorted);
+        if (n < 3) {
+            return String.format("mean %.3f, median %.3f", Math.exp(mean), sorted[n / 2]);
+        }
+        double sd = Math.sqrt(java.util.Arrays.stream(logs).map(x -> (x - mean) * (x - mean)).sum() / (n - 1));
+        double half = 2 * sd / Math.sqrt(n);
+        return String.format("geometric mean %.3f (95 %% interval %.3f..%.3f), median %.3f", Math.exp(mean), Math.exp(mean - half),
+                Math.exp(mean + half), sorted[n / 2]);
+    }
+
+    /** A run without any window, on this thread. */
+    private static Run headless(NetworkDocument doc, Path project) throws Exception {
         TrainingRun run = TrainingRun.prepare(doc, project);
         TrainingHistory history = new TrainingHistory();
         run.trainer().addListener(history);
+        var cpu = ThreadCpu.snapshot();
         TrainingEvent end = run.trainer().run();
-        return throughput(run.data().train().size(), history, end);
-    }
-
-    private static double throughput(int examples, TrainingHistory history, TrainingEvent end) {
-        if (!(end instanceof TrainingEvent.Finished f)) {
+        String used = ThreadCpu.since(cpu);
+        if (!(end instanceof TrainingEvent.Finished)) {
             throw new IllegalStateException("training failed: " + end);
         }
-        var last = history.epochs().get(history.epochs().size() - 1);
-        return (double) examples * f.epochsRun() / (last.elapsed().toNanos() / 1e9);
-    }
-
-    /** CPU time so far of the JavaFX and renderer threads, in ms. */
-    static java.util.Map<String, Long> uiCpu() {
-        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
-        java.util.Map<String, Long> out = new java.util.TreeMap<>();
-        for (var info : mx.dumpAllThreads(false, false)) {
-            String n = info.getThreadName();
-            String key = n.startsWith("JavaFX Application") ? "fx" : n.startsWith("QuantumRenderer") ? "render"
-                    : n.startsWith("deepcanvas-trainer") ? "trainer" : null;
-            if (key != null) {
-                out.merge(key, mx.getThreadCpuTime(info.getThreadId()) / 1_000_000, Long::sum);
-            }
-        }
-        return out;
+        System.out.println("  headless run; CPU ms: " + used + memory());
+        return Run.of(run.data().train().size(), history);
     }
 
     /** The same run from the window's Train command, the dashboard following it. */
-    private static double inWindow(DesignerWindow window, List<Double> frames) throws Exception {
-        var before = uiCpu();
-        long t0 = System.nanoTime();
-        try {
-            return inWindowRun(window, frames);
-        } finally {
-            var after = uiCpu();
-            StringBuilder sb = new StringBuilder(String.format("  window run %.1f s wall; CPU ms:", (System.nanoTime() - t0) / 1e9));
-            after.forEach((k, v) -> sb.append(' ').append(k).append('=').append(v - before.getOrDefault(k, 0L)));
-            System.out.println(sb);
-        }
-    }
-
-    private static double inWindowRun(DesignerWindow window, List<Double> frames) throws Exception {
+    private static Run inWindow(DesignerWindow window, List<Double> frames) throws Exception {
         TrainingController c = window.training().controller();
-        java.util.Map<String, Long>[] atStart = new java.util.Map[1];
-        int[] flushesAtStart = new int[1];
-        fx(() -> c.stateProperty().addListener(new javafx.beans.value.ChangeListener<>() {
-            @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends TrainingController.State> o, TrainingController.State a,
-                    TrainingController.State b) {
-                if (b == TrainingController.State.RUNNING) {
-                    atStart[0] = uiCpu();
-                    flushesAtStart[0] = c.flushes();
-                } else if (b == TrainingController.State.EVALUATING) {
-                    var now = uiCpu();
-                    StringBuilder sb = new StringBuilder("  while training: " + (c.flushes() - flushesAtStart[0]) + " redraws; CPU ms:");
-                    now.forEach((k, v) -> sb.append(' ').append(k).append('=').append(v - atStart[0].getOrDefault(k, 0L)));
-                    System.out.println(sb);
-                    o.removeListener(this);
-                }
-            }
-        }));
+        List<java.util.Map<String, Long>> cpu = new ArrayList<>();
+        int[] redraws = new int[2];
         CompletableFuture<Void> done = new CompletableFuture<>();
         List<Double> intervals = new ArrayList<>();
-        AnimationTimer[] timer = new AnimationTimer[1];
+        AnimationTimer timer = new AnimationTimer() {
+            private long last;
+
+            @Override
+            public void handle(long now) {
+                if (last != 0 && c.state() == TrainingController.State.RUNNING) {
+                    intervals.add((now - last) / 1e6);
+                }
+                last = now;
+            }
+        };
         fx(() -> {
+            c.stateProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends TrainingController.State> o, TrainingController.State a,
+                        TrainingController.State b) {
+                    if (b == TrainingController.State.RUNNING) {
+                        cpu.add(ThreadCpu.snapshot());
+                        redraws[0] = c.flushes();
+                    } else if (b == TrainingController.State.EVALUATING) {
+                        cpu.add(ThreadCpu.snapshot());
+                        redraws[1] = c.flushes();
+                        o.removeListener(this);
+                    }
+                }
+            });
             c.resultProperty().addListener(new javafx.beans.value.ChangeListener<>() {
                 @Override
                 public void changed(javafx.beans.value.ObservableValue<? extends dev.deepcanvas.designer.training.RunResult> o,
@@ -162,35 +185,32 @@ public final class DashboardBenchmark {
                     done.complete(null);
                 }
             });
-            timer[0] = new AnimationTimer() {
-                private long last;
-
-                @Override
-                public void handle(long now) {
-                    if (last != 0 && c.state() == TrainingController.State.RUNNING) {
-                        intervals.add((now - last) / 1e6);
-                    }
-                    last = now;
-                }
-            };
-            timer[0].start();
+            if (frames != null) {
+                timer.start(); // forces a pulse every frame: only when frame times are measured, as it costs CPU itself
+            }
             window.fire("train");
         });
         done.get(600, TimeUnit.SECONDS);
-        fx(() -> timer[0].stop());
+        fx(timer::stop);
         if (frames != null) {
             frames.addAll(intervals.subList(Math.min(intervals.size(), 5), intervals.size()));
         }
         var result = fxGet(() -> c.resultProperty().get());
-        var epochs = result.history().epochs();
-        var last = epochs.get(epochs.size() - 1);
-        return (double) result.data().train().size() * epochs.size() / (last.elapsed().toNanos() / 1e9);
+        System.out.println("  window run, " + (redraws[1] - redraws[0]) + " redraws; CPU ms: " + ThreadCpu.between(cpu.get(0), cpu.get(1))
+                + memory());
+        return Run.of(result.data().train().size(), result.history());
     }
 
-    private static double median(List<Double> xs) {
-        List<Double> s = new ArrayList<>(xs);
-        s.sort(null);
-        return s.get(s.size() / 2);
+    /**
+     * Memory still in use once garbage is collected: Java heap and ND4J's native memory (JavaCPP's
+     * count), in MB. Collecting here also means every run starts from a collected heap instead of
+     * paying for the previous run's garbage.
+     */
+    private static String memory() {
+        System.gc();
+        Runtime rt = Runtime.getRuntime();
+        return String.format("; heap %d MB, native %d MB, resident %d MB", (rt.totalMemory() - rt.freeMemory()) >> 20,
+                org.bytedeco.javacpp.Pointer.totalBytes() >> 20, org.bytedeco.javacpp.Pointer.physicalBytes() >> 20);
     }
 
     private static void fx(Runnable r) {

@@ -113,6 +113,9 @@ public final class DesignerWindow {
         Scene scene = new Scene(root, Math.min(1440, screen.getWidth() * 0.95), Math.min(900, screen.getHeight() * 0.92));
         Theme.style(scene);
         actions.addAlternativeShortcuts(scene);
+        var trainingState = training.controller().stateProperty();
+        dev.deepcanvas.designer.ui.SteadyCaret.whenever(scene,
+                javafx.beans.binding.Bindings.createBooleanBinding(() -> trainingState.get().busy(), trainingState));
         stage.setScene(scene);
         stage.titleProperty().bind(model.titleProperty());
         stage.setOnCloseRequest(e -> {

@@ -1,6 +1,7 @@
 package dev.deepcanvas.designer.evaluation;
 
 import dev.deepcanvas.designer.training.RunResult;
+import dev.deepcanvas.designer.ui.SteadyDataSet;
 import dev.deepcanvas.runtime.evaluate.ClassificationReport;
 import dev.deepcanvas.runtime.evaluate.ExamplePrediction;
 import dev.deepcanvas.runtime.evaluate.RegressionReport;
@@ -120,9 +121,9 @@ public final class EvaluationView extends VBox {
     }
 
     private HBox regressionCharts(List<ExamplePrediction> predictions) {
-        DoubleDataSet scatter = new DoubleDataSet("predicted vs actual");
-        DoubleDataSet ideal = new DoubleDataSet("ideal (predicted = actual)");
-        DoubleDataSet residuals = new DoubleDataSet("residual (predicted − actual)");
+        DoubleDataSet scatter = new SteadyDataSet("predicted vs actual");
+        DoubleDataSet ideal = new SteadyDataSet("ideal (predicted = actual)");
+        DoubleDataSet residuals = new SteadyDataSet("residual (predicted − actual)");
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (ExamplePrediction e : predictions) {

@@ -2,9 +2,11 @@ package dev.deepcanvas.designer.files;
 
 import dev.deepcanvas.designer.model.DesignerModel;
 import java.io.IOException;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
 import javafx.util.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +14,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Every so often (30 s by default) writes the unsaved document to the recovery store; removes the
  * copy once nothing is unsaved. Runs on the JavaFX thread, where the document lives.
+ *
+ * <p>The clock is a plain scheduler thread, not a JavaFX {@code Timeline}: while any animation
+ * runs, JavaFX pulses 60 times a second and walks the whole scene on every pulse, which would cost
+ * an idle window (and a training run) CPU all the time.
  */
 public final class Autosave {
 
@@ -20,24 +26,41 @@ public final class Autosave {
         return LoggerFactory.getLogger(Autosave.class);
     }
 
+    private static final ScheduledExecutorService CLOCK = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "deepcanvas-autosave");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final DesignerModel model;
     private final RecoveryStore store;
-    private final Timeline timer;
+    private final long everyMillis;
+    private ScheduledFuture<?> ticking;
     private long writtenRevision = -1;
 
     public Autosave(DesignerModel model, RecoveryStore store, Duration every) {
         this.model = model;
         this.store = store;
-        this.timer = new Timeline(new KeyFrame(every, e -> tick()));
-        timer.setCycleCount(Animation.INDEFINITE);
+        this.everyMillis = Math.max(1, (long) every.toMillis());
     }
 
     public void start() {
-        timer.play();
+        if (ticking == null) {
+            ticking = CLOCK.scheduleWithFixedDelay(() -> Platform.runLater(this::scheduledTick), everyMillis, everyMillis, TimeUnit.MILLISECONDS);
+        }
     }
 
     public void stop() {
-        timer.stop();
+        if (ticking != null) {
+            ticking.cancel(false);
+            ticking = null;
+        }
+    }
+
+    private void scheduledTick() {
+        if (ticking != null) { // not stopped while this tick waited for the JavaFX thread
+            tick();
+        }
     }
 
     /** One autosave: write the copy if there are unsaved changes not yet in it. */

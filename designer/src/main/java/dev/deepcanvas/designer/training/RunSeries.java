@@ -1,5 +1,6 @@
 package dev.deepcanvas.designer.training;
 
+import dev.deepcanvas.designer.ui.SteadyDataSet;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 
 /**
@@ -42,12 +43,12 @@ public final class RunSeries {
         this.label = label;
         this.classification = classification;
         String metric = classification ? "accuracy" : "MAE";
-        batchLoss = new DoubleDataSet("loss per batch");
-        smoothedLoss = new DoubleDataSet("smoothed");
-        trainLoss = new DoubleDataSet("training");
-        validationLoss = new DoubleDataSet("validation");
-        trainMetric = new DoubleDataSet("training");
-        validationMetric = new DoubleDataSet("validation");
+        batchLoss = new SteadyDataSet("loss per batch");
+        smoothedLoss = new SteadyDataSet("smoothed");
+        trainLoss = new SteadyDataSet("training");
+        validationLoss = new SteadyDataSet("validation");
+        trainMetric = new SteadyDataSet("training");
+        validationMetric = new SteadyDataSet("validation");
         // the same colours in both charts: training green, validation orange; batches pale blue
         batchLoss.setStyle(style(BATCH, 1));
         smoothedLoss.setStyle(style(SMOOTH, 2));
@@ -125,7 +126,7 @@ public final class RunSeries {
             x[i] = of.get(io.fair_acc.dataset.DataSet.DIM_X, i);
             y[i] = of.get(io.fair_acc.dataset.DataSet.DIM_Y, i);
         }
-        DoubleDataSet ds = new DoubleDataSet(label, x, y, n, false);
+        DoubleDataSet ds = new SteadyDataSet(label, x, y, n);
         ds.setStyle(style(EARLIER[(number - 1) % EARLIER.length], 1.5) + " -fx-line-dash-array: 6 4;");
         return ds;
     }

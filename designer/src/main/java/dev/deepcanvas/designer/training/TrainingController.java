@@ -54,7 +54,7 @@ public final class TrainingController {
      * Share of the machine's CPU the window may use for live updates while training (the goal is
      * training at 98 % of its headless speed with the dashboard open).
      */
-    static final double UI_SHARE = 0.012;
+    static final double UI_SHARE = 0.005;
     /** Cells of the decision map along each axis. */
     static final int BOUNDARY_CELLS = 96;
     /** The decision map is computed at most this often (it runs the network on the whole grid). */
