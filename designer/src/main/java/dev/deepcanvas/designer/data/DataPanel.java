@@ -80,6 +80,7 @@ public final class DataPanel extends ScrollPane {
     private String checkedKey;
     private List<Diagnostic> lastProblems = List.of();
     private boolean updatingSliders;
+    private final PreparationView preparation = new PreparationView(this::edit);
 
     public DataPanel(DesignerModel model, Background background, Supplier<FileDialogs> dialogs, Path home) {
         this.model = model;
@@ -223,6 +224,7 @@ public final class DataPanel extends ScrollPane {
         validationSlider.setValue(b.validationFraction());
         updatingSliders = false;
         showSplitText();
+        preparation.show(b);
         String key = b.format() + ":" + path;
         if (!key.equals(shownPath)) {
             shownPath = key;
@@ -259,7 +261,8 @@ public final class DataPanel extends ScrollPane {
         csvView.roles(model.document().data().orElseThrow());
         Label rows = new Label(String.format("%,d rows, %d columns, separated by '%s'", preview.rowCount(), preview.columns().size(),
                 preview.format().delimiter() == '\t' ? "tab" : String.valueOf(preview.format().delimiter())));
-        details.getChildren().setAll(rows, table, heading("Columns"), csvView, heading("Split"), splitRow(), heading("Check"), report);
+        details.getChildren().setAll(rows, table, heading("Columns"), csvView, heading("Preparation"), preparation,
+                heading("Split"), splitRow(), heading("Check"), report);
     }
 
     private VBox splitRow() {
@@ -274,15 +277,20 @@ public final class DataPanel extends ScrollPane {
         return new VBox(4, sliders, splitText);
     }
 
-    private void applyRoles(String label, List<String> ignored, List<String> categorical) {
+    /** One undoable change of the data binding (nothing when it changes nothing). */
+    private void edit(java.util.function.UnaryOperator<DataBinding> change, String name) {
         DataBinding b = model.document().data().orElse(null);
         if (b == null) {
             return;
         }
-        DataBinding next = b.withLabel(label).withColumns(ignored, categorical);
+        DataBinding next = change.apply(b);
         if (!next.equals(b)) {
-            model.execute(model.edits().data(next, "Set column roles"));
+            model.execute(model.edits().data(next, name));
         }
+    }
+
+    private void applyRoles(String label, List<String> ignored, List<String> categorical) {
+        edit(b -> b.withLabel(label).withColumns(ignored, categorical), "Set column roles");
     }
 
     private void showImages(ImageClasses classes) {
@@ -298,7 +306,7 @@ public final class DataPanel extends ScrollPane {
             perClass.getChildren().addAll(name, thumbs);
         }
         details.getChildren().setAll(new Label(String.format("%d classes, %,d images", classes.folders().size(), classes.total())), perClass,
-                heading("Split"), splitRow(), heading("Check"), report);
+                heading("Preparation"), preparation, heading("Split"), splitRow(), heading("Check"), report);
     }
 
     private static Label heading(String text) {

@@ -9,6 +9,7 @@ import dev.deepcanvas.designer.DesignerWindow;
 import dev.deepcanvas.designer.testing.TestServices;
 import dev.deepcanvas.runtime.bundle.Prediction;
 import dev.deepcanvas.runtime.data.toy.ToyDataset;
+import dev.deepcanvas.runtime.document.DataBinding;
 import dev.deepcanvas.runtime.evaluate.ClassificationReport;
 import dev.deepcanvas.runtime.shape.Diagnostic;
 import java.io.File;
@@ -206,6 +207,28 @@ class TrainingFlowsTest {
     }
 
     @Test
+    void a_diverging_run_stops_with_an_explanation_and_the_window_is_ready_again(FxRobot robot) throws Exception {
+        Path from = Path.of("../samples/diabetes");
+        Files.createDirectories(work.resolve("data"));
+        Files.copy(from.resolve("diabetes.deepcanvas"), work.resolve("diabetes.deepcanvas"));
+        Files.copy(from.resolve("data/diabetes.csv"), work.resolve("data/diabetes.csv"));
+        robot.interact(() -> window.files().load(work.resolve("diabetes.deepcanvas")));
+        robot.interact(() -> window.showTab("training-tab"));
+        robot.interact(() -> window.model().execute(window.model().edits().training(window.model().document().training().toBuilder()
+                .optimizer(dev.deepcanvas.runtime.document.Optimizer.SGD, 1e6).epochs(20).build(), "learning rate")));
+        robot.interact(() -> window.fire("train"));
+        waitUntil(120, () -> controller().state() == TrainingController.State.IDLE && !controller().outcomeProperty().get().isEmpty());
+
+        String outcome = robot.lookup("#training-outcome").queryLabeled().getText();
+        assertTrue(outcome.startsWith("The loss became "), outcome);
+        assertTrue(outcome.contains("The learning rate (1000000.0) is probably too high: try 100000.0."), outcome);
+        assertEquals(null, controller().resultProperty().get(), "a failed run is not scored");
+        assertFalse(robot.lookup("#training-train").queryButton().isDisabled(), "Train can be pressed again");
+        assertEquals(1, controller().runs().size(), "the failed run's curves stay on the dashboard");
+        shoot("training-failed-run");
+    }
+
+    @Test
     void an_image_model_lists_thumbnails_and_is_tried_on_a_chosen_image(FxRobot robot) throws Exception {
         Path project = Path.of("../samples/digits/digits.deepcanvas").toAbsolutePath().normalize();
         robot.interact(() -> window.files().load(project));
@@ -247,6 +270,35 @@ class TrainingFlowsTest {
         // the starter network takes feature vectors, not images: the problems panel says so
         assertFalse(window.model().dataProblems().isEmpty());
         shoot("data-images");
+    }
+
+    @Test
+    void preparation_choices_for_a_csv_and_for_images_are_undoable_edits(FxRobot robot) throws Exception {
+        robot.interact(() -> window.files().load(copyIris()));
+        robot.interact(() -> window.showTab("data-tab"));
+        waitUntil(30, () -> window.training().data().checkStateProperty().get().equals("done"));
+        // (below the fold of the data panel, so chosen as the list would: by setting the value)
+        robot.interact(() -> robot.lookup("#data-normalization").<DataBinding.Normalization>queryComboBox()
+                .setValue(DataBinding.Normalization.MINMAX));
+        robot.interact(() -> robot.lookup("#data-missing").<DataBinding.MissingValues>queryComboBox().setValue(DataBinding.MissingValues.FILL));
+        DataBinding csv = window.model().document().data().orElseThrow();
+        assertEquals(DataBinding.Normalization.MINMAX, csv.normalization());
+        assertEquals(DataBinding.MissingValues.FILL, csv.missing());
+        robot.interact(() -> window.training().data().setVvalue(0.75));
+        shoot("data-csv-preparation");
+        robot.interact(() -> window.fire("undo"));
+        assertEquals(DataBinding.MissingValues.DROP, window.model().document().data().orElseThrow().missing(), "one undo, one choice");
+        assertEquals(DataBinding.MissingValues.DROP, robot.lookup("#data-missing").queryComboBox().getValue(), "the control follows undo");
+
+        robot.interact(() -> window.training().data().setVvalue(0));
+        files.answers.add(Path.of("../samples/digits/data/images").toAbsolutePath());
+        robot.clickOn("#data-choose-images");
+        waitUntil(30, () -> robot.lookup("#data-flip").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#data-flip").<javafx.scene.control.CheckBox>query().fire());
+        robot.interact(() -> robot.lookup("#data-rotation").<javafx.scene.control.Spinner<Integer>>query().increment(2));
+        assertEquals(new DataBinding.Augmentation(true, 10, 0), window.model().document().data().orElseThrow().augmentation());
+        robot.interact(() -> window.fire("undo"));
+        assertEquals(new DataBinding.Augmentation(true, 0, 0), window.model().document().data().orElseThrow().augmentation());
     }
 
     @Test

@@ -1,0 +1,137 @@
+package dev.deepcanvas.designer.data;
+
+import dev.deepcanvas.runtime.document.DataBinding;
+import dev.deepcanvas.runtime.document.DataBinding.Augmentation;
+import dev.deepcanvas.runtime.document.DataBinding.MissingValues;
+import dev.deepcanvas.runtime.document.DataBinding.Normalization;
+import dev.deepcanvas.runtime.document.DataBinding.TaskChoice;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.util.StringConverter;
+
+/**
+ * How the data becomes examples: for a CSV file the task, what happens to missing values and how
+ * features are scaled; for images the random changes made to training images. Each change is one
+ * undoable edit of the project's data binding; the fitted values come from the training split only.
+ */
+final class PreparationView extends GridPane {
+
+    static final int MAX_ROTATION = 45;
+    static final int MAX_SHIFT = 8;
+
+    private final ComboBox<TaskChoice> task = choice("data-task", Map.of(
+            TaskChoice.AUTO, "Automatic (from the label column)",
+            TaskChoice.CLASSIFICATION, "Classification (one class per value)",
+            TaskChoice.REGRESSION, "Regression (predict the number)"));
+    private final ComboBox<MissingValues> missing = choice("data-missing", Map.of(
+            MissingValues.DROP, "Leave the row out",
+            MissingValues.FILL, "Fill in (training mean or most frequent value)"));
+    private final ComboBox<Normalization> normalization = choice("data-normalization", Map.of(
+            Normalization.STANDARDIZE, "Standardise (mean 0, spread 1)",
+            Normalization.MINMAX, "Min-max (0 to 1)",
+            Normalization.NONE, "None (use the numbers as they are)"));
+    private final CheckBox flip = new CheckBox("Mirror left-right at random");
+    private final Spinner<Integer> rotation = new Spinner<>(0, MAX_ROTATION, 0, 5);
+    private final Spinner<Integer> shift = new Spinner<>(0, MAX_SHIFT, 0, 1);
+    /** True while the controls are set from the document, so that this is not taken for a user's edit. */
+    private boolean showing;
+
+    /** @param edit applies a change to the project's data binding, named for the undo menu */
+    PreparationView(BiConsumer<UnaryOperator<DataBinding>, String> edit) {
+        setId("data-preparation");
+        setHgap(10);
+        setVgap(6);
+        task.setOnAction(e -> changed(edit, b -> b.withTask(task.getValue()), "Set task"));
+        missing.setOnAction(e -> changed(edit, b -> b.withMissing(missing.getValue()), "Set missing values"));
+        normalization.setOnAction(e -> changed(edit, b -> b.withNormalization(normalization.getValue()), "Set normalisation"));
+        flip.setId("data-flip");
+        flip.setOnAction(e -> changed(edit, b -> b.withAugmentation(augmentation()), flip.isSelected() ? "Mirror images" : "Stop mirroring images"));
+        rotation.setId("data-rotation");
+        shift.setId("data-shift");
+        rotation.valueProperty().addListener((o, a, v) -> changed(edit, b -> b.withAugmentation(augmentation()), "Set rotation"));
+        shift.valueProperty().addListener((o, a, v) -> changed(edit, b -> b.withAugmentation(augmentation()), "Set shift"));
+        tip(flip, "Wrong for digits and text, where a mirrored image means something else.");
+        tip(rotation, "The largest rotation, in degrees either way, drawn anew each epoch for training images only.");
+        tip(shift, "The largest shift, in pixels in each direction, drawn anew each epoch for training images only.");
+        tip(normalization, "Fitted on the training split only, and saved with the model.");
+    }
+
+    /** Shows the choices of {@code binding}: the table ones for a CSV file, augmentation for images. */
+    void show(DataBinding binding) {
+        showing = true;
+        try {
+            getChildren().clear();
+            if (binding.format() == DataBinding.Format.CSV) {
+                task.setValue(binding.task());
+                missing.setValue(binding.missing());
+                normalization.setValue(binding.normalization());
+                row(0, "Task", task);
+                row(1, "Missing values", missing);
+                row(2, "Normalisation", normalization);
+            } else {
+                Augmentation a = binding.augmentation();
+                flip.setSelected(a.flip());
+                rotation.getValueFactory().setValue((int) Math.round(a.rotation()));
+                shift.getValueFactory().setValue(a.shift());
+                row(0, "Augmentation", flip);
+                row(1, "Rotate up to (°)", rotation);
+                row(2, "Shift up to (pixels)", shift);
+            }
+        } finally {
+            showing = false;
+        }
+    }
+
+    private Augmentation augmentation() {
+        return new Augmentation(flip.isSelected(), rotation.getValue(), shift.getValue());
+    }
+
+    private void changed(BiConsumer<UnaryOperator<DataBinding>, String> edit, UnaryOperator<DataBinding> change, String name) {
+        if (!showing) {
+            edit.accept(change, name);
+        }
+    }
+
+    private void row(int at, String name, Node control) {
+        Label label = new Label(name);
+        label.setMinWidth(Label.USE_PREF_SIZE);
+        if (control instanceof ComboBox<?> box) {
+            box.setMaxWidth(Double.MAX_VALUE); // the choices line up as one column
+        }
+        addRow(at, label, control);
+    }
+
+    private static void tip(javafx.scene.control.Control control, String text) {
+        Tooltip tip = new Tooltip(text);
+        tip.setWrapText(true);
+        tip.setMaxWidth(360);
+        control.setTooltip(tip);
+    }
+
+    private static <E extends Enum<E>> ComboBox<E> choice(String id, Map<E, String> names) {
+        ComboBox<E> box = new ComboBox<>();
+        box.setId(id);
+        E any = names.keySet().iterator().next();
+        box.getItems().setAll(any.getDeclaringClass().getEnumConstants());
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(E value) {
+                return value == null ? "" : names.get(value);
+            }
+
+            @Override
+            public E fromString(String text) {
+                return names.entrySet().stream().filter(e -> e.getValue().equals(text)).map(Map.Entry::getKey).findFirst().orElse(null);
+            }
+        });
+        return box;
+    }
+}
