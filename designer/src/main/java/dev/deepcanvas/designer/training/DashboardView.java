@@ -1,7 +1,9 @@
 package dev.deepcanvas.designer.training;
 
 import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.AxisMode;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.plugins.Zoomer;
 import io.fair_acc.chartfx.renderer.LineStyle;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.dataset.DataSet;
@@ -29,6 +31,9 @@ public final class DashboardView extends VBox {
     private final ErrorDataSetRenderer lossBatches = lines(false);
     private final ErrorDataSetRenderer lossEpochs = lines(true);
     private final ErrorDataSetRenderer metricEpochs = lines(true);
+    /** Drag a rectangle to zoom, right-click to step back; the accuracy chart zooms its y axis only (its x axis follows the loss chart). */
+    private final Zoomer lossZoom = zoomer(AxisMode.XY);
+    private final Zoomer metricZoom = zoomer(AxisMode.Y);
     private final CheckBox logScale = new CheckBox("Log scale");
     private final javafx.scene.control.Label runLabel = new javafx.scene.control.Label();
     private final TrainingController controller;
@@ -45,6 +50,16 @@ public final class DashboardView extends VBox {
             VBox.setVgrow(chart, Priority.ALWAYS);
         }
         lossChart.getRenderers().addAll(lossBatches, lossEpochs);
+        lossChart.getPlugins().add(lossZoom);
+        metricChart.getPlugins().add(metricZoom);
+        metricZoom.omitAxisZoomList().add(metricX);
+        // ChartFX turns auto-ranging off when zooming in but not auto-growing, which would undo the
+        // zoom at the next redraw; zooming back out restores both as they were.
+        lossZoom.zoomStackDeque().addListener((javafx.beans.InvalidationListener) o -> {
+            if (!lossZoom.zoomStackDeque().isEmpty()) {
+                lossX.setAutoGrowRanging(false);
+            }
+        });
         metricChart.getRenderers().add(metricEpochs);
         lossChart.setTitle("Loss");
         lossX.setAutoGrowRanging(true);
@@ -65,12 +80,32 @@ public final class DashboardView extends VBox {
         }
         logScale.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         runLabel.setTooltip(new javafx.scene.control.Tooltip("Earlier runs of this session are drawn dashed: their validation curves."));
-        HBox bar = new HBox(12, logScale, runLabel);
+        javafx.scene.control.Button resetZoom = new javafx.scene.control.Button("Reset Zoom");
+        resetZoom.setId("dashboard-reset-zoom");
+        resetZoom.setTooltip(new javafx.scene.control.Tooltip("Drag over a chart to zoom in, right-click to step back."));
+        resetZoom.setOnAction(e -> resetZoom());
+        resetZoom.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        runLabel.setWrapText(true); // "Run 3: adam lr 0.01, batch 16, …" may not fit beside the buttons
+        HBox.setHgrow(runLabel, Priority.ALWAYS);
+        HBox bar = new HBox(12, logScale, resetZoom, runLabel);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.getStyleClass().add("dashboard-bar");
         getChildren().addAll(bar, lossChart, metricChart);
         controller.runs().addListener((ListChangeListener<RunSeries>) c -> showRuns());
         showRuns();
+    }
+
+    private static Zoomer zoomer(AxisMode mode) {
+        Zoomer z = new Zoomer(mode);
+        z.setAddButtonsToToolBar(false);
+        z.setSliderVisible(false);
+        return z;
+    }
+
+    /** Back to the whole run on both charts (the axes follow the data again). */
+    public void resetZoom() {
+        lossZoom.zoomOrigin();
+        metricZoom.zoomOrigin();
     }
 
     private static ErrorDataSetRenderer lines(boolean markers) {

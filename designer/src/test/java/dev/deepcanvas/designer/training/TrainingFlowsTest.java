@@ -110,6 +110,7 @@ class TrainingFlowsTest {
         Thread.sleep(1200);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(pausedAt, run.batchLoss().getDataCount(), "paused: no new batches");
+        zoomInAndBack(robot);
         robot.clickOn("#training-resume");
         waitUntil(10, () -> run.batchLoss().getDataCount() > pausedAt);
 
@@ -185,6 +186,25 @@ class TrainingFlowsTest {
         shoot("training-dashboard-two-runs");
         robot.interact(() -> window.fire("stop"));
         waitUntil(30, () -> controller().state() == TrainingController.State.IDLE);
+    }
+
+    /** Dragging over the loss chart zooms both charts' epoch axis; Reset Zoom shows the whole run again. */
+    private void zoomInAndBack(FxRobot robot) {
+        var dashboard = window.training().dashboard();
+        var lossX = dashboard.lossChart().getXAxis();
+        var metricX = dashboard.metricChart().getXAxis();
+        double whole = lossX.getMax() - lossX.getMin();
+        javafx.geometry.Bounds plot = dashboard.lossChart().getCanvas().localToScreen(dashboard.lossChart().getCanvas().getBoundsInLocal());
+        robot.drag(new javafx.geometry.Point2D(plot.getMinX() + plot.getWidth() * 0.3, plot.getMinY() + plot.getHeight() * 0.2),
+                javafx.scene.input.MouseButton.PRIMARY)
+                .dropTo(new javafx.geometry.Point2D(plot.getMinX() + plot.getWidth() * 0.6, plot.getMinY() + plot.getHeight() * 0.8));
+        WaitForAsyncUtils.waitForFxEvents();
+        double zoomed = lossX.getMax() - lossX.getMin();
+        assertTrue(zoomed < whole * 0.5, "zoomed from " + whole + " to " + zoomed + " epochs");
+        assertEquals(lossX.getMin(), metricX.getMin(), 1e-9, "the accuracy chart follows the loss chart's epochs");
+        robot.clickOn("#dashboard-reset-zoom");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(whole, lossX.getMax() - lossX.getMin(), whole * 1e-6, "the whole run again");
     }
 
     @Test
