@@ -23,9 +23,10 @@ import javafx.scene.layout.VBox;
 public final class DashboardView extends VBox {
 
     private final DefaultNumericAxis lossX = new DefaultNumericAxis("epoch");
-    private final DefaultNumericAxis lossY = new DefaultNumericAxis("loss");
+    // the y axes are unnamed: the chart titles say what they show, and short charts (presentation mode) have no room
+    private final DefaultNumericAxis lossY = new DefaultNumericAxis(null);
     private final DefaultNumericAxis metricX = new DefaultNumericAxis("epoch");
-    private final DefaultNumericAxis metricY = new DefaultNumericAxis("accuracy");
+    private final DefaultNumericAxis metricY = new DefaultNumericAxis(null);
     private final XYChart lossChart = new XYChart(lossX, lossY);
     private final XYChart metricChart = new XYChart(metricX, metricY);
     private final ErrorDataSetRenderer lossBatches = lines(false);
@@ -85,12 +86,11 @@ public final class DashboardView extends VBox {
         resetZoom.setTooltip(new javafx.scene.control.Tooltip("Drag over a chart to zoom in, right-click to step back."));
         resetZoom.setOnAction(e -> resetZoom());
         resetZoom.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        runLabel.setWrapText(true); // "Run 3: adam lr 0.01, batch 16, …" may not fit beside the buttons
-        HBox.setHgrow(runLabel, Priority.ALWAYS);
-        HBox bar = new HBox(12, logScale, resetZoom, runLabel);
+        runLabel.setWrapText(true); // "Run 3: adam lr 0.01, batch 16, …": a line of its own, wrapped when narrow
+        HBox bar = new HBox(12, logScale, resetZoom);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.getStyleClass().add("dashboard-bar");
-        getChildren().addAll(bar, lossChart, metricChart);
+        getChildren().addAll(runLabel, bar, lossChart, metricChart);
         controller.runs().addListener((ListChangeListener<RunSeries>) c -> showRuns());
         showRuns();
     }
@@ -149,7 +149,6 @@ public final class DashboardView extends VBox {
             runLabel.setText(current.label());
             boolean classification = runs.get(runs.size() - 1).classification();
             metricChart.setTitle(classification ? "Accuracy" : "Mean absolute error");
-            metricY.setName(classification ? "accuracy" : "MAE");
         }
     }
 
