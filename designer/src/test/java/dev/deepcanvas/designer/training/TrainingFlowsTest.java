@@ -72,11 +72,16 @@ class TrainingFlowsTest {
     }
 
     private Path copyIris() throws Exception {
-        Path from = Path.of("../samples/iris");
+        return copySample("iris", "iris.csv");
+    }
+
+    /** A CSV sample project and its data, copied to the test's folder; the copy's project file. */
+    private Path copySample(String name, String csv) throws Exception {
+        Path from = Path.of("../samples", name);
         Files.createDirectories(work.resolve("data"));
-        Files.copy(from.resolve("iris.deepcanvas"), work.resolve("iris.deepcanvas"));
-        Files.copy(from.resolve("data/iris.csv"), work.resolve("data/iris.csv"));
-        return work.resolve("iris.deepcanvas");
+        Files.copy(from.resolve(name + ".deepcanvas"), work.resolve(name + ".deepcanvas"));
+        Files.copy(from.resolve("data").resolve(csv), work.resolve("data").resolve(csv));
+        return work.resolve(name + ".deepcanvas");
     }
 
     @Test
@@ -209,11 +214,8 @@ class TrainingFlowsTest {
 
     @Test
     void a_regression_shows_predicted_against_actual(FxRobot robot) throws Exception {
-        Path from = Path.of("../samples/diabetes");
-        Files.createDirectories(work.resolve("data"));
-        Files.copy(from.resolve("diabetes.deepcanvas"), work.resolve("diabetes.deepcanvas"));
-        Files.copy(from.resolve("data/diabetes.csv"), work.resolve("data/diabetes.csv"));
-        robot.interact(() -> window.files().load(work.resolve("diabetes.deepcanvas")));
+        Path project = copySample("diabetes", "diabetes.csv");
+        robot.interact(() -> window.files().load(project));
         robot.interact(() -> window.model().execute(window.model().edits().training(
                 window.model().document().training().toBuilder().epochs(8).build(), "epochs 8")));
         robot.interact(() -> window.fire("train"));
@@ -228,11 +230,8 @@ class TrainingFlowsTest {
 
     @Test
     void a_diverging_run_stops_with_an_explanation_and_the_window_is_ready_again(FxRobot robot) throws Exception {
-        Path from = Path.of("../samples/diabetes");
-        Files.createDirectories(work.resolve("data"));
-        Files.copy(from.resolve("diabetes.deepcanvas"), work.resolve("diabetes.deepcanvas"));
-        Files.copy(from.resolve("data/diabetes.csv"), work.resolve("data/diabetes.csv"));
-        robot.interact(() -> window.files().load(work.resolve("diabetes.deepcanvas")));
+        Path project = copySample("diabetes", "diabetes.csv");
+        robot.interact(() -> window.files().load(project));
         robot.interact(() -> window.showTab("training-tab"));
         robot.interact(() -> window.model().execute(window.model().edits().training(window.model().document().training().toBuilder()
                 .optimizer(dev.deepcanvas.runtime.document.Optimizer.SGD, 1e6).epochs(20).build(), "learning rate")));
