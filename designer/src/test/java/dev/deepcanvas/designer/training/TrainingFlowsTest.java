@@ -321,6 +321,47 @@ class TrainingFlowsTest {
     }
 
     @Test
+    void a_csv_dropped_on_the_window_is_bound_and_shown_and_a_document_is_refused(FxRobot robot) throws Exception {
+        Path csv = Files.copy(Path.of("../samples/iris/data/iris.csv"), work.resolve("flowers.csv"));
+        Path notData = Files.writeString(work.resolve("notes.md"), "# not data");
+        javafx.scene.Parent root = window.stage().getScene().getRoot();
+
+        assertFalse(drag(root, javafx.scene.input.DragEvent.DRAG_OVER, notData).isAccepted(), "a Markdown file is not data");
+        assertTrue(drag(root, javafx.scene.input.DragEvent.DRAG_OVER, csv).isAccepted());
+        var drop = drag(root, javafx.scene.input.DragEvent.DRAG_DROPPED, csv);
+        robot.interact(() -> javafx.event.Event.fireEvent(root, drop));
+        waitUntil(30, () -> window.training().data().checkStateProperty().get().equals("done"));
+        assertTrue(window.training().tabs().get(0).isSelected(), "the Data tab shows what was dropped");
+        assertTrue(window.model().document().data().orElseThrow().path().endsWith("flowers.csv"));
+        assertTrue(robot.lookup("#data-preview").tryQuery().isPresent(), "the CSV preview is shown");
+    }
+
+    /**
+     * A drag of one file over {@code target}, as the system would deliver it (the operating
+     * system's drag itself cannot be driven from a test); fired on the JavaFX thread.
+     */
+    private static javafx.scene.input.DragEvent drag(javafx.scene.Node target,
+            javafx.event.EventType<javafx.scene.input.DragEvent> type, Path file) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            // JavaFX's in-memory clipboard, offering a copy as a system drag would
+            var local = com.sun.javafx.tk.Toolkit.getToolkit().createLocalClipboard();
+            var dragged = (com.sun.javafx.tk.TKClipboard) java.lang.reflect.Proxy.newProxyInstance(TrainingFlowsTest.class.getClassLoader(),
+                    new Class<?>[] {com.sun.javafx.tk.TKClipboard.class}, (proxy, method, args) -> method.getName().equals("getTransferModes")
+                            ? java.util.EnumSet.of(javafx.scene.input.TransferMode.COPY) : method.invoke(local, args));
+            var board = com.sun.javafx.scene.input.DragboardHelper.createDragboard(dragged);
+            var content = new javafx.scene.input.ClipboardContent();
+            content.putFiles(List.of(file.toFile()));
+            board.setContent(content);
+            var event = new javafx.scene.input.DragEvent(target, target, type, board, 10, 10, 10, 10, javafx.scene.input.TransferMode.COPY,
+                    null, null, null);
+            if (type == javafx.scene.input.DragEvent.DRAG_OVER) {
+                javafx.event.Event.fireEvent(target, event);
+            }
+            return event;
+        }).get();
+    }
+
+    @Test
     void a_generated_moons_set_is_fixed_in_one_click_and_shows_its_decision_regions(FxRobot robot) throws Exception {
         Path project = copyIris();
         robot.interact(() -> window.files().load(project));
