@@ -129,12 +129,17 @@ public final class FileController {
         if (target.isEmpty()) {
             return false;
         }
-        return write(current != null ? current.getParent() : target.get().toAbsolutePath().getParent(), target.get());
+        return write(current != null ? current.getParent() : null, target.get());
     }
 
+    /** @param fromDir the folder the document's relative data path refers to, or null for a never-saved document */
     private boolean write(Path fromDir, Path target) {
         try {
-            files.saveAs(model.document(), fromDir, target);
+            if (fromDir == null) {
+                files.saveNew(model.document(), target);
+            } else {
+                files.saveAs(model.document(), fromDir, target);
+            }
             model.saved(target.toAbsolutePath());
             recovery.clear();
             remember(target);

@@ -64,6 +64,16 @@ class FileControllerTest {
     }
 
     @Test
+    void the_first_save_refers_to_data_chosen_before_it_relative_to_the_project() throws Exception {
+        Path csv = dir.resolve("data/iris.csv");
+        model.execute(model.edits().data(dev.deepcanvas.runtime.document.DataBinding.csv(csv.toAbsolutePath().toString()), "Bind"));
+        dialogs.answers.add(dir.resolve("mlp.deepcanvas"));
+        assertTrue(files.save());
+        assertEquals("data/iris.csv", model.document().data().orElseThrow().path());
+        assertTrue(Files.readString(dir.resolve("mlp.deepcanvas")).contains("\"data/iris.csv\""));
+    }
+
+    @Test
     void save_as_then_open_gives_an_identical_document() throws Exception {
         NetworkDocument before = Documents.copy(model.document());
         Path file = dir.resolve("mlp.deepcanvas");

@@ -65,11 +65,26 @@ public final class DocumentFiles {
      */
     public void saveAs(NetworkDocument doc, Path fromDir, Path target) throws IOException {
         Path targetDir = target.toAbsolutePath().getParent();
+        write(doc, target, path -> rebase(path, fromDir.toAbsolutePath(), targetDir));
+    }
+
+    /**
+     * Saves a document that had no file yet. Its data could only be referred to by absolute path;
+     * from now on the path is relative to the new file's folder (unless it is on another drive), so
+     * the project and its data can move together.
+     */
+    public void saveNew(NetworkDocument doc, Path target) throws IOException {
+        Path targetDir = target.toAbsolutePath().getParent();
+        write(doc, target, path -> Path.of(path).isAbsolute() ? relativePath(targetDir, Path.of(path)) : path);
+    }
+
+    /** Writes atomically with the data path rewritten; on failure the document keeps its old path. */
+    private void write(NetworkDocument doc, Path target, java.util.function.UnaryOperator<String> newDataPath) throws IOException {
         DataBinding before = doc.data().orElse(null);
         if (before != null) {
-            String rebased = rebase(before.path(), fromDir.toAbsolutePath(), targetDir);
-            if (!rebased.equals(before.path())) {
-                doc.setData(before.withPath(rebased));
+            String path = newDataPath.apply(before.path());
+            if (!path.equals(before.path())) {
+                doc.setData(before.withPath(path));
             }
         }
         try {

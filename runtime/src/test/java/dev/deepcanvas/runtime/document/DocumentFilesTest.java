@@ -66,6 +66,32 @@ class DocumentFilesTest {
     }
 
     @Test
+    void the_first_save_of_a_new_document_makes_its_absolute_data_path_relative() throws Exception {
+        Path data = dir.resolve("downloads/iris.csv");
+        Files.createDirectories(data.getParent());
+        Files.writeString(data, "a,b\n");
+        NetworkDocument doc = DocumentJsonTest.sample();
+        doc.setData(doc.data().orElseThrow().withPath(data.toAbsolutePath().toString()));
+        Path file = dir.resolve("projects/net.deepcanvas");
+        Files.createDirectories(file.getParent());
+        files.saveNew(doc, file);
+        NetworkDocument saved = files.load(file);
+        assertEquals("../downloads/iris.csv", saved.data().orElseThrow().path());
+        assertEquals(data.toAbsolutePath(), DocumentFiles.resolveData(saved.data().orElseThrow(), file));
+        assertEquals(saved, doc, "the open document refers to its data as the file does");
+    }
+
+    @Test
+    void a_failed_first_save_keeps_the_absolute_data_path() throws Exception {
+        NetworkDocument doc = DocumentJsonTest.sample();
+        String absolute = dir.resolve("iris.csv").toAbsolutePath().toString();
+        doc.setData(doc.data().orElseThrow().withPath(absolute));
+        doc.setTraining(doc.training().toBuilder().optimizer(Optimizer.SGD, Double.POSITIVE_INFINITY).build());
+        assertThrows(IllegalArgumentException.class, () -> files.saveNew(doc, dir.resolve("sub/net.deepcanvas")));
+        assertEquals(absolute, doc.data().orElseThrow().path());
+    }
+
+    @Test
     void load_errors_name_the_file() throws Exception {
         Path file = dir.resolve("bad.deepcanvas");
         Files.writeString(file, "{\"formatVersion\": 1, \"name\": 5}");
