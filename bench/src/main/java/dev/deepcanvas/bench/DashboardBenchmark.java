@@ -72,6 +72,8 @@ public final class DashboardBenchmark {
             window.files().load(project);
             window.model().execute(window.model().edits().training(doc.training(), "epochs"));
             window.showTab("training-tab");
+            // as after clicking Train: no text field has the focus (a blinking caret would keep the idle window busy)
+            window.training().dashboard().requestFocus();
         });
         // warm-up: JIT, native libraries, the charts' drawing code (the window's code takes longer to compile)
         headless(doc, project);

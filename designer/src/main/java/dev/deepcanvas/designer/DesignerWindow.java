@@ -132,6 +132,9 @@ public final class DesignerWindow {
     public void show() {
         files.loadTemplate(Templates.STARTER);
         stage.show();
+        // The canvas, not the palette's search field, starts with the focus: its shortcuts work at
+        // once, and a focused text field's blinking caret would keep JavaFX redrawing while idle.
+        canvas.requestFocus();
         FirstFrame.then(this::afterFirstFrame);
     }
 

@@ -35,7 +35,7 @@ class QuietWindowTest {
 
     @Start
     void start(Stage stage) {
-        window = new DesignerWindow(stage, TestServices.create(home, new TestServices.ScriptedFiles()));
+        window = new DesignerWindow(stage, TestServices.threaded(home, new TestServices.ScriptedFiles()));
         window.show();
     }
 
@@ -46,6 +46,11 @@ class QuietWindowTest {
         Thread.sleep(700);
         WaitForAsyncUtils.waitForFxEvents();
         return window.stage().getScene();
+    }
+
+    @Test
+    void the_window_starts_with_the_focus_on_the_canvas(FxRobot robot) {
+        assertTrue(window.canvas().isFocused(), "focus on " + window.stage().getScene().getFocusOwner());
     }
 
     @Test
@@ -67,5 +72,24 @@ class QuietWindowTest {
         Scene scene = settled(robot, window.training().dashboard());
         int pulses = Pulses.during(scene, 1000);
         assertTrue(pulses <= AT_MOST, pulses + " pulses in a second with empty curves on the dashboard");
+    }
+
+    @Test
+    void after_a_run_the_window_is_quiet_again(FxRobot robot) throws Exception {
+        Path project = java.nio.file.Files.createDirectories(home.resolve("iris"));
+        java.nio.file.Files.createDirectories(project.resolve("data"));
+        java.nio.file.Files.copy(Path.of("../samples/iris/iris.deepcanvas"), project.resolve("iris.deepcanvas"));
+        java.nio.file.Files.copy(Path.of("../samples/iris/data/iris.csv"), project.resolve("data/iris.csv"));
+        robot.interact(() -> window.files().load(project.resolve("iris.deepcanvas")));
+        robot.interact(() -> window.model().execute(window.model().edits().training(
+                window.model().document().training().toBuilder().epochs(3).build(), "epochs 3")));
+        robot.interact(() -> window.fire("train"));
+        TrainingController c = window.training().controller();
+        WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS,
+                () -> c.resultProperty().get() != null && c.state() == TrainingController.State.IDLE);
+        robot.interact(() -> window.showTab("evaluation-tab"));
+        Scene scene = settled(robot, window.training().evaluation());
+        int pulses = Pulses.during(scene, 1000);
+        assertTrue(pulses <= AT_MOST, pulses + " pulses in a second after a run");
     }
 }
