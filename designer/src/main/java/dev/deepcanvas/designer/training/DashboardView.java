@@ -141,6 +141,7 @@ public final class DashboardView extends VBox {
         lossEpochs.getDatasets().setAll(epochs);
         metricEpochs.getDatasets().setAll(metrics);
         if (!runs.isEmpty()) {
+            resetZoom(); // a new run is shown whole
             RunSeries current = runs.get(runs.size() - 1);
             // the epoch axis only grows (fewer new ticks per redraw); it starts again with a new run
             lossX.setAutoRanging(true);
