@@ -27,26 +27,18 @@ final class ParamEditors implements Callback<PropertySheet.Item, PropertyEditor<
         };
     }
 
-    /** A text field that parses and commits its number when the user is done typing. */
-    static final class NumberEditor implements PropertyEditor<Object> {
-        private final ParamItem item;
-        private final TextField field = new TextField();
+    /**
+     * An editor whose control is named after its parameter and follows the parameter's value when
+     * it changes elsewhere (undo, a fix from the problems panel).
+     */
+    abstract static class ItemEditor<C extends Node> implements PropertyEditor<Object> {
+        final ParamItem item;
+        final C control;
 
-        NumberEditor(ParamItem item) {
+        ItemEditor(ParamItem item, C control) {
             this.item = item;
-            field.getStyleClass().add("param-number");
-            field.setId("param-" + item.getName());
-            field.setOnAction(e -> commit());
-            field.focusedProperty().addListener((o, was, is) -> {
-                if (!is) {
-                    commit();
-                }
-            });
-            field.setOnKeyPressed(e -> {
-                if (e.getCode() == KeyCode.ESCAPE) {
-                    setValue(item.getValue());
-                }
-            });
+            this.control = control;
+            control.setId("param-" + item.getName());
             item.getObservableValue().orElseThrow().addListener((o, a, b) -> {
                 if (b != null) {
                     setValue(b);
@@ -54,23 +46,42 @@ final class ParamEditors implements Callback<PropertySheet.Item, PropertyEditor<
             });
         }
 
+        @Override
+        public Node getEditor() {
+            return control;
+        }
+    }
+
+    /** A text field that parses and commits its number when the user is done typing. */
+    static final class NumberEditor extends ItemEditor<TextField> {
+        NumberEditor(ParamItem item) {
+            super(item, new TextField());
+            control.getStyleClass().add("param-number");
+            control.setOnAction(e -> commit());
+            control.focusedProperty().addListener((o, was, is) -> {
+                if (!is) {
+                    commit();
+                }
+            });
+            control.setOnKeyPressed(e -> {
+                if (e.getCode() == KeyCode.ESCAPE) {
+                    setValue(item.getValue());
+                }
+            });
+        }
+
         private void commit() {
-            String text = field.getText().strip().replace(",", "").replace("_", "");
+            String text = control.getText().strip().replace(",", "").replace("_", "");
             ParamSpec spec = item.spec();
             Object parsed;
             try {
                 parsed = spec.type() == dev.deepcanvas.runtime.catalog.ParamType.INTEGER ? (Object) Long.parseLong(text) : (Object) Double.parseDouble(text);
             } catch (NumberFormatException e) {
                 item.refuse(spec.name() + " must be a " + (spec.type() == dev.deepcanvas.runtime.catalog.ParamType.INTEGER ? "whole number" : "number")
-                        + ", not '" + field.getText().strip() + "'");
+                        + ", not '" + control.getText().strip() + "'");
                 return;
             }
             item.setValue(parsed);
-        }
-
-        @Override
-        public Node getEditor() {
-            return field;
         }
 
         @Override
@@ -80,73 +91,49 @@ final class ParamEditors implements Callback<PropertySheet.Item, PropertyEditor<
 
         @Override
         public void setValue(Object value) {
-            field.setText(value == null ? "" : LayerNames.format(item.spec(), value));
+            control.setText(value == null ? "" : LayerNames.format(item.spec(), value));
         }
     }
 
     /** A drop-down of the allowed names. */
-    static final class ChoiceEditor implements PropertyEditor<Object> {
-        private final ComboBox<String> box = new ComboBox<>();
-
+    static final class ChoiceEditor extends ItemEditor<ComboBox<String>> {
         ChoiceEditor(ParamItem item) {
-            box.getItems().setAll(item.spec().choices());
-            box.setId("param-" + item.getName());
-            box.setMaxWidth(Double.MAX_VALUE);
-            box.valueProperty().addListener((o, a, b) -> {
+            super(item, new ComboBox<>());
+            control.getItems().setAll(item.spec().choices());
+            control.setMaxWidth(Double.MAX_VALUE);
+            control.valueProperty().addListener((o, a, b) -> {
                 if (b != null) {
                     item.setValue(b);
                 }
             });
-            item.getObservableValue().orElseThrow().addListener((o, a, b) -> {
-                if (b != null) {
-                    setValue(b);
-                }
-            });
-        }
-
-        @Override
-        public Node getEditor() {
-            return box;
         }
 
         @Override
         public Object getValue() {
-            return box.getValue();
+            return control.getValue();
         }
 
         @Override
         public void setValue(Object value) {
-            box.setValue((String) value);
+            control.setValue((String) value);
         }
     }
 
-    /** An on/off check box. */
-    static final class SwitchEditor implements PropertyEditor<Object> {
-        private final CheckBox box = new CheckBox();
-
+    /** An on/off check control. */
+    static final class SwitchEditor extends ItemEditor<CheckBox> {
         SwitchEditor(ParamItem item) {
-            box.setId("param-" + item.getName());
-            box.selectedProperty().addListener((o, a, b) -> item.setValue(b));
-            item.getObservableValue().orElseThrow().addListener((o, a, b) -> {
-                if (b != null) {
-                    setValue(b);
-                }
-            });
-        }
-
-        @Override
-        public Node getEditor() {
-            return box;
+            super(item, new CheckBox());
+            control.selectedProperty().addListener((o, a, b) -> item.setValue(b));
         }
 
         @Override
         public Object getValue() {
-            return box.isSelected();
+            return control.isSelected();
         }
 
         @Override
         public void setValue(Object value) {
-            box.setSelected((Boolean) value);
+            control.setSelected((Boolean) value);
         }
     }
 }
