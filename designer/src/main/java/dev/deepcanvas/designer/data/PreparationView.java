@@ -43,6 +43,8 @@ final class PreparationView extends GridPane {
     private final Spinner<Integer> shift = new Spinner<>(0, MAX_SHIFT, 0, 1);
     /** True while the controls are set from the document, so that this is not taken for a user's edit. */
     private boolean showing;
+    /** What the controls show; the panel refreshes on every edit of the network, most of which leave it as it is. */
+    private DataBinding shown;
 
     /** @param edit applies a change to the project's data binding, named for the undo menu */
     PreparationView(BiConsumer<UnaryOperator<DataBinding>, String> edit) {
@@ -66,6 +68,10 @@ final class PreparationView extends GridPane {
 
     /** Shows the choices of {@code binding}: the table ones for a CSV file, augmentation for images. */
     void show(DataBinding binding) {
+        if (binding.equals(shown)) {
+            return;
+        }
+        shown = binding;
         showing = true;
         try {
             getChildren().clear();
