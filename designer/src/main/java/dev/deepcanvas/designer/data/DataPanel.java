@@ -11,13 +11,8 @@ import dev.deepcanvas.runtime.data.toy.ToyDataset;
 import dev.deepcanvas.runtime.document.DataBinding;
 import dev.deepcanvas.runtime.document.DocumentFiles;
 import dev.deepcanvas.runtime.document.NetworkDocument;
-import dev.deepcanvas.runtime.project.DataCheck;
-import dev.deepcanvas.runtime.project.ProjectData;
-import dev.deepcanvas.runtime.project.ProjectException;
+import dev.deepcanvas.runtime.project.DataPreparer;
 import dev.deepcanvas.runtime.shape.Diagnostic;
-import dev.deepcanvas.runtime.shape.NetworkAnalysis;
-import dev.deepcanvas.runtime.shape.ShapeInference;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -327,7 +322,9 @@ public final class DataPanel extends ScrollPane {
     /** Prepares the data as training would (in the background) and reports what it found. */
     private void check() {
         long revision = model.revisionProperty().get();
-        String key = checkKey(model.document());
+        NetworkDocument doc = Documents.copy(model.document());
+        Path project = projectFile();
+        String key = DataPreparer.key(doc, project);
         if (key.equals(checkedKey)) {
             // the data and the network's ends are as checked: the edit (a move, a hidden layer) changes nothing here
             if (!lastProblems.isEmpty()) {
@@ -336,11 +333,9 @@ public final class DataPanel extends ScrollPane {
             return;
         }
         checkedKey = key;
-        NetworkDocument doc = Documents.copy(model.document());
-        Path project = projectFile();
         checkState.set("checking");
         report.getChildren().setAll(new Label("Checking the data against the network…"));
-        background.run("data-check", () -> checkData(doc, project), result -> {
+        background.run("data-check", () -> model.dataPreparer().prepare(doc, project), result -> {
             if (model.revisionProperty().get() != revision) {
                 return; // the document changed meanwhile; a newer check follows
             }
@@ -352,28 +347,7 @@ public final class DataPanel extends ScrollPane {
         });
     }
 
-    /** What the check depends on: the binding, the seed, and the network's input and output layers. */
-    private static String checkKey(NetworkDocument doc) {
-        StringBuilder k = new StringBuilder(String.valueOf(doc.data().orElse(null))).append(doc.training().seed());
-        doc.nodes().stream().filter(n -> n.kind().endsWith("Input") || n.kind().equals("Output"))
-                .forEach(n -> k.append('|').append(n.id()).append(n.params()));
-        return k.toString();
-    }
-
-    private record Checked(PreparedData data, List<Diagnostic> problems) {}
-
-    private static Checked checkData(NetworkDocument doc, Path project) throws IOException {
-        NetworkAnalysis analysis = ShapeInference.analyse(doc);
-        try {
-            PreparedData data = ProjectData.prepare(doc, project, analysis);
-            String name = data.imageFiles().isEmpty() ? "the CSV" : "the image folder";
-            return new Checked(data, DataCheck.check(doc, analysis, data.train().exampleShape(), data.target(), name));
-        } catch (ProjectException e) {
-            return new Checked(null, e.problems());
-        }
-    }
-
-    private void showReport(Checked checked) {
+    private void showReport(DataPreparer.Result checked) {
         report.getChildren().clear();
         lastProblems = List.copyOf(checked.problems());
         model.dataProblems().setAll(lastProblems);

@@ -12,6 +12,7 @@ import dev.deepcanvas.runtime.catalog.ParamSpec;
 import dev.deepcanvas.runtime.document.Edge;
 import dev.deepcanvas.runtime.document.LayerNode;
 import dev.deepcanvas.runtime.document.NetworkDocument;
+import dev.deepcanvas.runtime.project.DataPreparer;
 import dev.deepcanvas.runtime.shape.Diagnostic;
 import dev.deepcanvas.runtime.shape.NetworkAnalysis;
 import dev.deepcanvas.runtime.shape.ShapeInference;
@@ -65,6 +66,7 @@ public final class DesignerModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper canPaste = new ReadOnlyBooleanWrapper(this, "canPaste");
+    private final DataPreparer dataPreparer = new DataPreparer();
     private final javafx.collections.ObservableList<Diagnostic> dataProblems = javafx.collections.FXCollections.observableArrayList();
 
     public DesignerModel(LayerCatalog catalog, LayerHelp help) {
@@ -343,6 +345,11 @@ public final class DesignerModel {
      * Problems found when the data met the network (at Train): they stand beside the analysis's
      * diagnostics until the next edit.
      */
+    /** Prepares the project's data once for the data panel and the trainer alike. */
+    public DataPreparer dataPreparer() {
+        return dataPreparer;
+    }
+
     public javafx.collections.ObservableList<Diagnostic> dataProblems() {
         return dataProblems;
     }

@@ -11,25 +11,28 @@ import dev.deepcanvas.runtime.document.NetworkDocument;
 import dev.deepcanvas.runtime.evaluate.TestReport;
 import dev.deepcanvas.runtime.insight.DecisionBoundary;
 import dev.deepcanvas.runtime.insight.TrainingHistory;
+import dev.deepcanvas.runtime.project.DataPreparer;
 import dev.deepcanvas.runtime.project.ProjectException;
 import dev.deepcanvas.runtime.project.TrainingRun;
 import dev.deepcanvas.runtime.shape.Diagnostic;
+import dev.deepcanvas.runtime.shape.ShapeInference;
 import dev.deepcanvas.runtime.train.LayerHealth;
 import dev.deepcanvas.runtime.train.LayerProbe;
 import dev.deepcanvas.runtime.train.Trainer;
-import dev.deepcanvas.runtime.train.TrainingEvent;
 import dev.deepcanvas.runtime.train.TrainingEvent.EpochEnded;
 import dev.deepcanvas.runtime.train.TrainingEvent.Failed;
 import dev.deepcanvas.runtime.train.TrainingEvent.Finished;
+import dev.deepcanvas.runtime.train.TrainingEvent;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -132,14 +135,21 @@ public final class TrainingController {
         state.set(State.PREPARING);
         progressText.set("Preparing the data and the network…");
         progress.set(-1);
-        background.run("prepare", () -> prepare(doc, project), this::start, this::prepareFailed);
+        DataPreparer preparer = model.dataPreparer();
+        background.run("prepare", () -> prepare(doc, project, preparer), this::start, this::prepareFailed);
     }
 
     private record Prepared(TrainingRun run, BoundaryData boundary, Path dataPath) {}
 
-    /** In the background: everything that reads files or loads DL4J. */
-    private static Prepared prepare(NetworkDocument doc, Path project) throws Exception {
-        TrainingRun run = TrainingRun.prepare(doc, project);
+    /**
+     * In the background: everything that reads files or loads DL4J. The data the Data tab
+     * prepared is used as it is when nothing it depends on changed since.
+     */
+    private static Prepared prepare(NetworkDocument doc, Path project, DataPreparer preparer) throws Exception {
+        Optional<PreparedData> ready = preparer.ready(doc, project);
+        TrainingRun run = ready.isPresent()
+                ? TrainingRun.prepare(doc, ShapeInference.analyse(doc), ready.get())
+                : TrainingRun.prepare(doc, project);
         DataBinding binding = doc.data().orElseThrow();
         Path dataPath = DocumentFiles.resolveData(binding, project);
         BoundaryData points = null;

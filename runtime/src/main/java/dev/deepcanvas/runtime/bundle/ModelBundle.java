@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -106,13 +107,14 @@ public final class ModelBundle {
     private ObjectNode manifest() {
         ObjectNode m = JsonNodeFactory.instance.objectNode();
         m.put("bundleVersion", VERSION);
-        m.put("task", target.task().name().toLowerCase());
+        m.put("task", target.task().name().toLowerCase(Locale.ROOT));
         m.put("target", target.name());
         ArrayNode classes = m.putArray("classes");
         target.classNames().forEach(classes::add);
         m.put("targetMean", target.mean());
         m.put("targetStd", target.std());
         m.put("yesNoOutput", yesNo);
+        m.put("targetIsChange", target.relative());
         return m;
     }
 
@@ -149,7 +151,8 @@ public final class ModelBundle {
                 throw new BundleFormatException(file.getFileName() + " is damaged: its manifest lists " + classes.size() + " class(es).");
             }
             Target target = new Target(task, manifest.path("target").asText(), classes,
-                    manifest.path("targetMean").asDouble(0), manifest.path("targetStd").asDouble(1));
+                    manifest.path("targetMean").asDouble(0), manifest.path("targetStd").asDouble(1),
+                    manifest.path("targetIsChange").asBoolean(false));
             NetworkDocument doc = new DocumentJson().read(new String(entries.get(NETWORK), StandardCharsets.UTF_8));
             FittedEncoding encoding = Encodings.fromJson(JSON.readTree(entries.get(ENCODING)));
             ComputationGraph graph = restore(file, entries.get(MODEL));
@@ -169,16 +172,36 @@ public final class ModelBundle {
 
     /** Predictions for {@code count} encoded examples laid out one after another. */
     public List<Prediction> predict(float[] features, int count) {
+        return predict(features, null, null, count);
+    }
+
+    /**
+     * Predictions for {@code count} encoded examples.
+     *
+     * @param mask for sequences of different lengths, {@code count × time} values (1 real, 0 padding), else null
+     * @param reference for a forecast of the change since the last step, each example's last level, else null
+     */
+    public List<Prediction> predict(float[] features, float[] mask, double[] reference, int count) {
         long[] example = encoding.exampleShape();
         long[] shape = new long[example.length + 1];
         shape[0] = count;
         System.arraycopy(example, 0, shape, 1, example.length);
         INDArray input = Nd4j.create(features, shape, 'c').castTo(DataType.FLOAT);
-        float[] out = graph.outputSingle(false, input).ravel().toFloatVector();
+        float[] out;
+        if (mask == null) {
+            out = graph.outputSingle(false, input).ravel().toFloatVector();
+        } else {
+            INDArray m = Nd4j.create(mask, new long[] {count, example[example.length - 1]}, 'c');
+            out = graph.output(false, new INDArray[] {input}, new INDArray[] {m})[0].ravel().toFloatVector();
+        }
         int width = out.length / count;
         List<Prediction> predictions = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            predictions.add(toPrediction(out, i * width, width));
+            Prediction p = toPrediction(out, i * width, width);
+            if (target.relative() && reference != null) {
+                p = Prediction.quantity(reference[i] + p.value());
+            }
+            predictions.add(p);
         }
         return predictions;
     }

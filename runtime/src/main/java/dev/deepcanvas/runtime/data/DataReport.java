@@ -12,6 +12,8 @@ import java.util.Map;
  * @param filled per column, how many missing values were filled
  * @param classCounts per split name ("train", "validation", "test"), examples per class name
  * @param skipped unreadable files or rows that were skipped, each with the reason
+ * @param text for text data, what tokenising found; else null
+ * @param series for a time series, the target over time and where the splits fall; else null
  */
 public record DataReport(
         int rowsRead,
@@ -19,7 +21,32 @@ public record DataReport(
         Map<String, Integer> filled,
         Map<String, Map<String, Integer>> classCounts,
         List<String> skipped,
-        List<String> warnings) {
+        List<String> warnings,
+        TextStats text,
+        SeriesStats series) {
+
+    public DataReport(int rowsRead, int rowsDropped, Map<String, Integer> filled, Map<String, Map<String, Integer>> classCounts,
+            List<String> skipped, List<String> warnings) {
+        this(rowsRead, rowsDropped, filled, classCounts, skipped, warnings, null, null);
+    }
+
+    /**
+     * @param vocabulary ids in use, the two reserved ones included
+     * @param coverage the share of training tokens that are in the vocabulary
+     * @param testCoverage the same for the test split's tokens (unknown words of new texts)
+     * @param lengths each example's token count before cutting, in file order
+     * @param truncated examples longer than {@code maxLength}, cut
+     */
+    public record TextStats(int vocabulary, double coverage, double testCoverage, int[] lengths, int maxLength, int truncated) {}
+
+    /**
+     * @param target the target column's value on each row (NaN where missing, before filling)
+     * @param validationStart the first row of the validation stretch (0-based)
+     * @param testStart the first row of the test stretch
+     * @param window rows per window
+     * @param horizon rows from a window's last row to the row it predicts
+     */
+    public record SeriesStats(String targetName, double[] target, int validationStart, int testStart, int window, int horizon) {}
 
     public DataReport {
         filled = Map.copyOf(filled);

@@ -1,5 +1,9 @@
 package dev.deepcanvas.runtime.data;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * One split of a prepared data set, as plain arrays (no ND4J, so it is cheap to build and test).
  *
@@ -10,8 +14,42 @@ package dev.deepcanvas.runtime.data;
  * @param labels {@code size() × labelWidth} values; regression targets are standardised
  * @param origins for each example, where it came from: the 1-based line of a CSV file, or the
  *     index of an image file in {@link PreparedData#imageFiles()}
+ * @param mask for sequences of different lengths, {@code size() × timeSteps()} values: 1 for a real
+ *     step, 0 for padding (real steps come first); null when every step is real
+ * @param reference for forecasts, each example's last observed target value in the target's units
+ *     (the naive forecast, and the level a forecast of the change is added to); null otherwise
  */
-public record Examples(long[] exampleShape, float[] features, int labelWidth, float[] labels, int[] origins) {
+public record Examples(long[] exampleShape, float[] features, int labelWidth, float[] labels, int[] origins, float[] mask,
+        double[] reference) {
+
+    /** Examples of fixed size (tables, images, windows of equal length) that are not forecasts. */
+    public Examples(long[] exampleShape, float[] features, int labelWidth, float[] labels, int[] origins) {
+        this(exampleShape, features, labelWidth, labels, origins, null, null);
+    }
+
+    /** Time steps of a sequence example ({@code exampleShape} is {@code [features, time]}), else 1. */
+    public int timeSteps() {
+        return exampleShape.length == 2 ? (int) exampleShape[1] : 1;
+    }
+
+    /** How many real (unpadded) steps example {@code i} has. */
+    public int length(int i) {
+        int t = timeSteps();
+        if (mask == null) {
+            return t;
+        }
+        int n = 0;
+        for (int s = 0; s < t; s++) {
+            n += mask[i * t + s] > 0 ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** Example {@code i}'s target in the target's units, from a standardised label or network output. */
+    public double toUnits(Target target, int i, double standardised) {
+        double value = target.toUnits(standardised);
+        return target.relative() ? reference[i] + value : value;
+    }
 
     public int size() {
         return origins.length;
@@ -31,12 +69,12 @@ public record Examples(long[] exampleShape, float[] features, int labelWidth, fl
     }
 
     /** How many examples of each class this split holds, by class name, in class order. */
-    public java.util.Map<String, Integer> classCounts(java.util.List<String> classNames) {
+    public Map<String, Integer> classCounts(List<String> classNames) {
         int[] counts = new int[classNames.size()];
         for (int i = 0; i < size(); i++) {
             counts[classOf(i)]++;
         }
-        java.util.Map<String, Integer> byName = new java.util.LinkedHashMap<>();
+        Map<String, Integer> byName = new LinkedHashMap<>();
         for (int c = 0; c < counts.length; c++) {
             byName.put(classNames.get(c), counts[c]);
         }
@@ -72,6 +110,6 @@ public record Examples(long[] exampleShape, float[] features, int labelWidth, fl
         for (int i = 0; i < single.length; i++) {
             single[i] = labels[2 * i + 1];
         }
-        return new Examples(exampleShape, features, 1, single, origins);
+        return new Examples(exampleShape, features, 1, single, origins, mask, reference);
     }
 }

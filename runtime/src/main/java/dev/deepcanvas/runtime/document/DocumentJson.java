@@ -39,7 +39,7 @@ public final class DocumentJson {
     private static final Set<String> LAYER_FIELDS = Set.of("id", "kind", "x", "y", "params");
     private static final Set<String> EDGE_FIELDS = Set.of("from", "fromPort", "to", "toPort");
     private static final Set<String> DATA_FIELDS = Set.of(
-            "path", "format", "label", "ignore", "categorical", "task", "missing", "normalization", "split", "augmentation");
+            "path", "format", "label", "ignore", "categorical", "task", "missing", "normalization", "split", "augmentation", "text", "series");
     private static final Set<String> TRAINING_FIELDS =
             Set.of("optimizer", "learningRate", "momentum", "beta1", "beta2", "epsilon", "batchSize", "epochs", "seed",
                     "l2", "gradientClip", "decay", "decayRate", "decayEvery", "patience", "keepBest");
@@ -148,6 +148,20 @@ public final class DocumentJson {
             a.put("flip", d.augmentation().flip());
             a.put("rotation", finite(d.augmentation().rotation(), "rotation"));
             a.put("shift", d.augmentation().shift());
+        }
+        if (d.format() == DataBinding.Format.TEXT) {
+            ObjectNode t = o.putObject("text");
+            d.text().columns().forEach(t.withArray("columns")::add);
+            t.put("tokens", lower(d.text().tokens()));
+            t.put("vocabulary", d.text().vocabulary());
+            t.put("minCount", d.text().minCount());
+            t.put("maxLength", d.text().maxLength());
+        }
+        if (d.format() == DataBinding.Format.TIMESERIES) {
+            ObjectNode t = o.putObject("series");
+            t.put("window", d.series().window());
+            t.put("horizon", d.series().horizon());
+            t.put("differencing", d.series().differencing());
         }
     }
 
@@ -300,7 +314,7 @@ public final class DocumentJson {
             knownFields(o, DATA_FIELDS, "data");
             String path = text(o, "path", "data.path");
             DataBinding.Format format = choice(o, "format", DataBinding.Format.class, DataBinding.Format.CSV);
-            DataBinding d = format == DataBinding.Format.CSV ? DataBinding.csv(path) : DataBinding.images(path);
+            DataBinding d = DataBinding.of(path, format);
             if (o.has("label")) {
                 d = d.withLabel(text(o, "label", "data.label"));
             }
@@ -329,6 +343,27 @@ public final class DocumentJson {
                 }
                 d = d.withAugmentation(new DataBinding.Augmentation(flip.asBoolean(false),
                         number(a, "rotation", "data.augmentation", 0), (int) integer(a, "shift", "data.augmentation", 0, 0, 64)));
+            }
+            if (o.has("text")) {
+                JsonNode t = object(o.get("text"), "data.text");
+                knownFields(t, Set.of("columns", "tokens", "vocabulary", "minCount", "maxLength"), "data.text");
+                DataBinding.Text def = DataBinding.Text.DEFAULT;
+                d = d.withText(new DataBinding.Text(texts(t, "columns"),
+                        choice(t, "tokens", DataBinding.Text.Tokens.class, def.tokens(), "data.text"),
+                        (int) integer(t, "vocabulary", "data.text", def.vocabulary(), 3, 10_000_000),
+                        (int) integer(t, "minCount", "data.text", def.minCount(), 1, 1_000_000),
+                        (int) integer(t, "maxLength", "data.text", def.maxLength(), 1, 100_000)));
+            }
+            if (o.has("series")) {
+                JsonNode t = object(o.get("series"), "data.series");
+                knownFields(t, Set.of("window", "horizon", "differencing"), "data.series");
+                JsonNode differencing = t.path("differencing");
+                if (!differencing.isMissingNode() && !differencing.isBoolean()) {
+                    throw new DocumentFormatException("data.series.differencing must be true or false, not " + differencing + ".");
+                }
+                DataBinding.Series def = DataBinding.Series.DEFAULT;
+                d = d.withSeries(new DataBinding.Series((int) integer(t, "window", "data.series", def.window(), 1, 100_000),
+                        (int) integer(t, "horizon", "data.series", def.horizon(), 0, 100_000), differencing.asBoolean(false)));
             }
             return d;
         }

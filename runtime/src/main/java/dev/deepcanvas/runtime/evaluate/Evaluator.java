@@ -15,8 +15,18 @@ public final class Evaluator {
     public static TestReport evaluate(ComputationGraph graph, Examples split, Target target) {
         int n = split.size();
         if (target.task() == Task.REGRESSION) {
-            EpochMetrics m = SplitScorer.score(graph, split, n, target);
-            return new RegressionReport(target.name(), m.mae(), m.rmse(), m.r2(), n);
+            if (split.reference() == null) {
+                EpochMetrics m = SplitScorer.score(graph, split, n, target);
+                return new RegressionReport(target.name(), m.mae(), m.rmse(), m.r2(), n);
+            }
+            float[] outputs = SplitScorer.outputs(graph, split, n);
+            double[] actual = new double[n];
+            double[] predicted = new double[n];
+            for (int i = 0; i < n; i++) {
+                actual[i] = split.toUnits(target, i, split.labels()[i]);
+                predicted[i] = split.toUnits(target, i, outputs[i]);
+            }
+            return RegressionReport.forecast(target.name(), actual, predicted, split.reference());
         }
         float[] outputs = SplitScorer.outputs(graph, split, n);
         return fromOutputs(split, outputs, target);

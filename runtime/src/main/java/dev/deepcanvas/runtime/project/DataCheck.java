@@ -3,7 +3,15 @@ package dev.deepcanvas.runtime.project;
 import dev.deepcanvas.runtime.catalog.LayerCatalog;
 import dev.deepcanvas.runtime.catalog.LayerKind;
 import dev.deepcanvas.runtime.catalog.Params;
+import dev.deepcanvas.runtime.data.FittedEncoding;
+import dev.deepcanvas.runtime.data.PreparedData;
 import dev.deepcanvas.runtime.data.Target;
+import dev.deepcanvas.runtime.data.images.ImageEncoding;
+import dev.deepcanvas.runtime.data.table.SequenceEncoding;
+import dev.deepcanvas.runtime.data.table.SeriesEncoding;
+import dev.deepcanvas.runtime.data.text.TextEncoding;
+import dev.deepcanvas.runtime.data.text.Vocabulary;
+import dev.deepcanvas.runtime.document.Edge;
 import dev.deepcanvas.runtime.data.Task;
 import dev.deepcanvas.runtime.document.LayerNode;
 import dev.deepcanvas.runtime.document.NetworkDocument;
@@ -23,11 +31,8 @@ public final class DataCheck {
 
     private DataCheck() {}
 
-    /**
-     * @param exampleShape the shape of one encoded example ({@code [features]} or {@code [c, h, w]})
-     * @param dataName what to call the data in messages ("the CSV", "the image folder")
-     */
-    public static List<Diagnostic> check(NetworkDocument doc, NetworkAnalysis analysis, long[] exampleShape, Target target, String dataName) {
+    /** Every mismatch between the prepared data and the network's input and output, with fixes where one settles it. */
+    public static List<Diagnostic> check(NetworkDocument doc, NetworkAnalysis analysis, PreparedData data) {
         LayerCatalog catalog = LayerCatalog.standard();
         List<LayerNode> inputs = new ArrayList<>();
         List<LayerNode> outputs = new ArrayList<>();
@@ -46,14 +51,56 @@ public final class DataCheck {
                     + " input(s) and " + outputs.size() + " output(s).", "Train a network with a single Input and a single Output."));
             return problems;
         }
-        checkInput(inputs.get(0), analysis, exampleShape, dataName, problems);
-        checkOutput(outputs.get(0), catalog, target, problems);
+        checkInput(doc, inputs.get(0), analysis, data, problems);
+        checkOutput(outputs.get(0), catalog, data.target(), problems);
         return problems;
     }
 
-    private static void checkInput(LayerNode input, NetworkAnalysis analysis, long[] exampleShape, String dataName, List<Diagnostic> problems) {
+    /** What to call the data in messages: "the CSV", "the image folder", "the text", ... */
+    public static String dataName(PreparedData data) {
+        FittedEncoding e = data.encoding();
+        if (e instanceof ImageEncoding) {
+            return "the image folder";
+        }
+        if (e instanceof TextEncoding) {
+            return "the text";
+        }
+        if (e instanceof SeriesEncoding) {
+            return "the time series";
+        }
+        if (e instanceof SequenceEncoding) {
+            return "the sequence folder";
+        }
+        return "the CSV";
+    }
+
+    private static void checkInput(NetworkDocument doc, LayerNode input, NetworkAnalysis analysis, PreparedData data,
+            List<Diagnostic> problems) {
         Shape shape = analysis.shapeOf(input.id()).orElse(null);
         if (shape == null) {
+            return;
+        }
+        long[] exampleShape = data.train().exampleShape();
+        String dataName = dataName(data);
+        if (data.encoding() instanceof TextEncoding text) {
+            checkTokens(doc, input, shape, text, problems);
+            return;
+        }
+        if (exampleShape.length == 2) {
+            int features = (int) exampleShape[0];
+            int steps = (int) exampleShape[1];
+            boolean window = data.encoding() instanceof SeriesEncoding;
+            if (!(shape instanceof Shape.Sequence seq)) {
+                problems.add(Diagnostic.error(input.id(), dataName + " gives sequences of " + features + " value(s) per step, but the Input takes "
+                        + shape.family() + ".", "Replace the Input with a sequence Input (SequenceInput) of " + features + " features."));
+            } else if (seq.features() != features) {
+                problems.add(Diagnostic.error(input.id(), "Input expects " + seq.features() + " features per step, " + dataName + " has "
+                        + features + ".", "Set features to " + features + ".").withFix(Map.of("features", (long) features)));
+            } else if (seq.timeSteps() != Shape.VARIABLE && seq.timeSteps() != steps) {
+                problems.add(Diagnostic.error(input.id(), "Input expects " + seq.timeSteps() + " time steps, " + dataName + " has "
+                        + steps + (window ? " (the window)." : " (the longest sequence)."), "Set timeSteps to " + steps + ".")
+                        .withFix(Map.of("timeSteps", (long) steps)));
+            }
             return;
         }
         if (exampleShape.length == 1) {
@@ -72,6 +119,37 @@ public final class DataCheck {
         } else if (image.channels() != exampleShape[0] || image.height() != exampleShape[1] || image.width() != exampleShape[2]) {
             problems.add(Diagnostic.error(input.id(), "Input expects images of " + image.display() + ", the data is "
                     + exampleShape[1] + "×" + exampleShape[2] + "×" + exampleShape[0] + ".", "Set the Input's height, width and channels to match."));
+        }
+    }
+
+    /** Token ids need a token Input of the text's length and Embeddings with room for every id. */
+    private static void checkTokens(NetworkDocument doc, LayerNode input, Shape shape, TextEncoding text, List<Diagnostic> problems) {
+        if (!(shape instanceof Shape.Tokens tokens)) {
+            problems.add(Diagnostic.error(input.id(), "the text gives token ids, but the Input takes " + shape.family() + ".",
+                    "Replace the Input with a token Input (TokenInput) followed by an Embedding."));
+            return;
+        }
+        if (tokens.timeSteps() != Shape.VARIABLE && tokens.timeSteps() != text.maxLength()) {
+            problems.add(Diagnostic.error(input.id(), "Input expects " + tokens.timeSteps() + " tokens, the text is cut or padded to "
+                    + text.maxLength() + ".", "Set timeSteps to " + text.maxLength() + ".")
+                    .withFix(Map.of("timeSteps", (long) text.maxLength())));
+        }
+        LayerCatalog catalog = LayerCatalog.standard();
+        int ids = text.vocabulary().size();
+        for (Edge e : doc.edges()) {
+            if (!e.from().equals(input.id())) {
+                continue;
+            }
+            LayerNode next = doc.node(e.to()).orElse(null);
+            if (next == null || !catalog.get(next.kind()).hasParam("vocabulary")) {
+                continue;
+            }
+            int vocabulary = Params.of(catalog.get(next.kind()), next).integer("vocabulary");
+            if (vocabulary < ids) {
+                problems.add(Diagnostic.error(next.id(), "Embedding has room for " + vocabulary + " token ids, the text's vocabulary uses "
+                        + ids + " (" + (ids - Vocabulary.RESERVED) + " tokens, padding and unknown).", "Set vocabulary to " + ids + ".")
+                        .withFix(Map.of("vocabulary", (long) ids)));
+            }
         }
     }
 

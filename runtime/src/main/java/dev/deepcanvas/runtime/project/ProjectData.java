@@ -3,7 +3,10 @@ package dev.deepcanvas.runtime.project;
 import dev.deepcanvas.runtime.data.DataException;
 import dev.deepcanvas.runtime.data.PreparedData;
 import dev.deepcanvas.runtime.data.images.ImageFolderLoader;
+import dev.deepcanvas.runtime.data.table.SequenceFolderLoader;
+import dev.deepcanvas.runtime.data.table.SeriesLoader;
 import dev.deepcanvas.runtime.data.table.TableLoader;
+import dev.deepcanvas.runtime.data.table.TextLoader;
 import dev.deepcanvas.runtime.document.DataBinding;
 import dev.deepcanvas.runtime.document.DocumentFiles;
 import dev.deepcanvas.runtime.document.NetworkDocument;
@@ -12,6 +15,7 @@ import dev.deepcanvas.runtime.shape.Shape;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Loads and prepares the data a project is bound to, the same way for the window and the command line. */
 public final class ProjectData {
@@ -23,7 +27,7 @@ public final class ProjectData {
      */
     public static PreparedData prepare(NetworkDocument doc, Path projectFile, NetworkAnalysis analysis) throws ProjectException, IOException {
         DataBinding binding = doc.data().orElseThrow(() -> new ProjectException("The project has no data.",
-                "Choose a CSV file or an image folder for it (deepcanvas train --data PATH)."));
+                "Choose a CSV file, a text or time-series CSV, or a folder of images or sequences for it (deepcanvas train --data PATH)."));
         Path path = DocumentFiles.resolveData(binding, projectFile);
         if (!Files.exists(path)) {
             throw new ProjectException("The data " + binding.path() + " does not exist (looked for " + path + ").",
@@ -31,11 +35,16 @@ public final class ProjectData {
         }
         long seed = doc.training().seed();
         try {
-            if (binding.format() == DataBinding.Format.CSV) {
-                return TableLoader.prepare(path, binding, seed);
-            }
-            Shape.Image image = imageInput(analysis);
-            return ImageFolderLoader.prepare(path, binding, seed, image.height(), image.width(), image.channels());
+            return switch (binding.format()) {
+                case CSV -> TableLoader.prepare(path, binding, seed);
+                case TEXT -> TextLoader.prepare(path, binding, seed);
+                case TIMESERIES -> SeriesLoader.prepare(path, binding, seed);
+                case SEQUENCES -> SequenceFolderLoader.prepare(path, binding, seed);
+                case IMAGES -> {
+                    Shape.Image image = imageInput(analysis);
+                    yield ImageFolderLoader.prepare(path, binding, seed, image.height(), image.width(), image.channels());
+                }
+            };
         } catch (DataException e) {
             throw new ProjectException(e.getMessage(), "Fix the data file, or change how the project reads it.");
         }
@@ -43,7 +52,7 @@ public final class ProjectData {
 
     private static Shape.Image imageInput(NetworkAnalysis analysis) throws ProjectException {
         for (String id : analysis.order()) {
-            if (analysis.inputsOf().getOrDefault(id, java.util.List.of()).isEmpty()
+            if (analysis.inputsOf().getOrDefault(id, List.of()).isEmpty()
                     && analysis.shapeOf(id).orElse(null) instanceof Shape.Image image) {
                 return image;
             }

@@ -62,8 +62,7 @@ public final class TrainingRun {
 
     /** For data already prepared (e.g. by the data panel). */
     public static TrainingRun prepare(NetworkDocument document, NetworkAnalysis analysis, PreparedData data) throws ProjectException {
-        String dataName = data.imageFiles().isEmpty() ? "the CSV" : "the image folder";
-        List<Diagnostic> problems = new ArrayList<>(DataCheck.check(document, analysis, data.train().exampleShape(), data.target(), dataName));
+        List<Diagnostic> problems = new ArrayList<>(DataCheck.check(document, analysis, data));
         problems.removeIf(d -> !d.isError());
         if (!problems.isEmpty()) {
             throw new ProjectException(problems);
@@ -126,7 +125,7 @@ public final class TrainingRun {
             int origin = test.origins()[i];
             if (data.target().task() == Task.REGRESSION) {
                 out.add(new ExamplePrediction(origin, -1, -1, Double.NaN,
-                        data.target().toUnits(test.labels()[i]), data.target().toUnits(outputs[i])));
+                        test.toUnits(data.target(), i, test.labels()[i]), test.toUnits(data.target(), i, outputs[i])));
             } else {
                 int predicted = Examples.classAt(outputs, i, width);
                 double confidence = width == 1 ? (predicted == 1 ? outputs[i] : 1 - outputs[i]) : outputs[i * width + predicted];

@@ -1,6 +1,7 @@
 package dev.deepcanvas.runtime.train;
 
 import dev.deepcanvas.runtime.data.Examples;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -38,6 +39,27 @@ final class Batches {
 
     static INDArray labelArray(Examples split, float[] values, int count) {
         return Nd4j.create(values, new long[] {count, split.labelWidth()}, 'c');
+    }
+
+    /** The feature mask {@code [count, time]} of {@code order[from..to)}, or null when the split has none. */
+    static INDArray maskArray(Examples split, int[] order, int from, int to) {
+        if (split.mask() == null) {
+            return null;
+        }
+        int t = split.timeSteps();
+        float[] out = new float[(to - from) * t];
+        for (int i = from; i < to; i++) {
+            System.arraycopy(split.mask(), order[i] * t, out, (i - from) * t, t);
+        }
+        return Nd4j.create(out, new long[] {to - from, t}, 'c');
+    }
+
+    /** The network's output in inference mode, with the feature mask when there is one. */
+    static INDArray output(ComputationGraph graph, INDArray features, INDArray mask) {
+        if (mask == null) {
+            return graph.outputSingle(false, features);
+        }
+        return graph.output(false, new INDArray[] {features}, new INDArray[] {mask})[0];
     }
 
 

@@ -24,7 +24,7 @@ public final class SplitScorer {
         for (int from = 0; from < count; from += BATCH) {
             int to = Math.min(count, from + BATCH);
             INDArray features = Batches.featureArray(split, Batches.features(split, order, from, to), to - from);
-            float[] values = graph.outputSingle(false, features).ravel().toFloatVector();
+            float[] values = Batches.output(graph, features, Batches.maskArray(split, order, from, to)).ravel().toFloatVector();
             System.arraycopy(values, 0, out, from * width, values.length);
         }
         return out;
@@ -61,8 +61,8 @@ public final class SplitScorer {
         double[] actual = new double[count];
         double[] predicted = new double[count];
         for (int i = 0; i < count; i++) {
-            actual[i] = target.toUnits(split.labels()[i]);
-            predicted[i] = target.toUnits(outputs[i]);
+            actual[i] = split.toUnits(target, i, split.labels()[i]);
+            predicted[i] = split.toUnits(target, i, outputs[i]);
         }
         RegressionErrors e = RegressionErrors.of(actual, predicted);
         return EpochMetrics.regression(loss, e.mae(), e.rmse(), e.r2());

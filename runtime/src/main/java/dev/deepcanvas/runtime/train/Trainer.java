@@ -189,7 +189,8 @@ public final class Trainer {
                     if (sampling != null) {
                         sampling.beforeStep(graph);
                     }
-                    graph.fit(new DataSet(input, Batches.labelArray(train, Batches.labels(train, order, from, to), to - from)));
+                    graph.fit(new DataSet(input, Batches.labelArray(train, Batches.labels(train, order, from, to), to - from),
+                            Batches.maskArray(train, order, from, to), null));
                     loss = graph.score();
                 }
                 if (!Double.isFinite(loss)) {
