@@ -9,6 +9,7 @@ import dev.deepcanvas.runtime.document.TrainingSetup;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,6 +27,11 @@ public final class SampleGenerator {
         s.put("diabetes", diabetes());
         s.put("digits", digits());
         s.put("mnist", mnist());
+        s.put("spam-filter", spamFilter());
+        s.put("names", names());
+        s.put("air-quality", airQuality());
+        s.put("air-passengers", airPassengers());
+        s.put("stock-prices", stockPrices());
         return s;
     }
 
@@ -99,6 +105,79 @@ public final class SampleGenerator {
         NetworkDocument doc = b.build();
         doc.setData(DataBinding.images("data/images"));
         doc.setTraining(setup(Optimizer.ADAM, 0.002, 64, 4));
+        return doc;
+    }
+
+    /** Is this e-mail spam? Words of the subject and body → Embedding → LSTM → the longest-lasting signals (max pooling). */
+    static NetworkDocument spamFilter() {
+        var b = new DocumentBuilder("Spam filter (Embedding → LSTM)");
+        b.add("TokenInput", "timeSteps", 120);
+        b.then("Embedding", "vocabulary", 8000, "dimension", 32);
+        b.then("LSTM", "units", 32);
+        b.then("GlobalPooling", "type", "max");
+        b.then("Output", "units", 2, "activation", "softmax", "loss", "cross_entropy");
+        NetworkDocument doc = b.build();
+        doc.setData(DataBinding.of("data/emails.csv", DataBinding.Format.TEXT).withLabel("label")
+                .withText(new DataBinding.Text(List.of("subject", "body"), DataBinding.Text.Tokens.WORDS, 8000, 2, 120)));
+        doc.setTraining(setup(Optimizer.ADAM, 0.005, 32, 3));
+        return doc;
+    }
+
+    /** Female or male? A character-level LSTM reads a first name letter by letter. */
+    static NetworkDocument names() {
+        var b = new DocumentBuilder("First names (character LSTM)");
+        b.add("TokenInput", "timeSteps", 15);
+        b.then("Embedding", "vocabulary", 40, "dimension", 16);
+        b.then("LSTM", "units", 64);
+        b.then("LastTimeStep");
+        b.then("Output", "units", 2, "activation", "softmax", "loss", "cross_entropy");
+        NetworkDocument doc = b.build();
+        doc.setData(DataBinding.of("data/names.csv", DataBinding.Format.TEXT).withLabel("sex")
+                .withText(new DataBinding.Text(List.of("name"), DataBinding.Text.Tokens.CHARACTERS, 40, 1, 15)));
+        doc.setTraining(setup(Optimizer.ADAM, 0.005, 64, 12));
+        return doc;
+    }
+
+    /** Tomorrow's ozone from the last 7 days of ozone, sunshine, wind and temperature (gaps interpolated). */
+    static NetworkDocument airQuality() {
+        var b = new DocumentBuilder("Air quality: tomorrow's ozone (LSTM forecast)");
+        b.add("SequenceInput", "features", 4, "timeSteps", 7);
+        b.then("LSTM", "units", 4);
+        b.then("LastTimeStep");
+        b.then("Output", "units", 1, "activation", "identity", "loss", "mse");
+        NetworkDocument doc = b.build();
+        // 153 days only: half for training, so that the test stretch (46 days, 39 windows) is not a handful of September days
+        doc.setData(DataBinding.of("data/airquality.csv", DataBinding.Format.TIMESERIES).withLabel("Ozone")
+                .withColumns(List.of("Month", "Day"), List.of()).withSeries(new DataBinding.Series(7, 1, false)).withSplit(0.5, 0.2, 0.3));
+        doc.setTraining(setup(Optimizer.ADAM, 0.005, 16, 30));
+        return doc;
+    }
+
+    /** Next month's airline passengers from the last 12 months, forecast as the change (the series trends upwards). */
+    static NetworkDocument airPassengers() {
+        var b = new DocumentBuilder("Air passengers: next month (LSTM forecast)");
+        b.add("SequenceInput", "features", 2, "timeSteps", 12);
+        b.then("LSTM", "units", 32);
+        b.then("LastTimeStep");
+        b.then("Output", "units", 1, "activation", "identity", "loss", "mse");
+        NetworkDocument doc = b.build();
+        doc.setData(DataBinding.of("data/air_passengers.csv", DataBinding.Format.TIMESERIES).withLabel("passengers")
+                .withColumns(List.of("year"), List.of()).withSeries(new DataBinding.Series(12, 1, true)).withSplit(0.7, 0.1, 0.2));
+        doc.setTraining(setup(Optimizer.ADAM, 0.01, 16, 150));
+        return doc;
+    }
+
+    /** Tomorrow's DAX from the last 30 days of four indices: close to a random walk, so the naive forecast is hard to beat. */
+    static NetworkDocument stockPrices() {
+        var b = new DocumentBuilder("Stock prices: tomorrow's DAX (LSTM forecast)");
+        b.add("SequenceInput", "features", 4, "timeSteps", 30);
+        b.then("LSTM", "units", 32);
+        b.then("LastTimeStep");
+        b.then("Output", "units", 1, "activation", "identity", "loss", "mse");
+        NetworkDocument doc = b.build();
+        doc.setData(DataBinding.of("data/eu_stock_markets.csv", DataBinding.Format.TIMESERIES).withLabel("DAX")
+                .withColumns(List.of("day"), List.of()).withSeries(new DataBinding.Series(30, 1, true)));
+        doc.setTraining(setup(Optimizer.ADAM, 0.002, 32, 20));
         return doc;
     }
 

@@ -6,6 +6,7 @@ import dev.deepcanvas.runtime.data.DataException;
 import dev.deepcanvas.runtime.data.Target;
 import dev.deepcanvas.runtime.data.Task;
 import dev.deepcanvas.runtime.data.table.ClassNames;
+import dev.deepcanvas.runtime.data.table.SeriesEncoding;
 import dev.deepcanvas.runtime.evaluate.ClassificationReport;
 import dev.deepcanvas.runtime.evaluate.RegressionReport;
 import dev.deepcanvas.runtime.evaluate.TestReport;
@@ -20,10 +21,11 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "evaluate",
         mixinStandardHelpOptions = true,
-        description = "Score a saved model on labelled data: a CSV file with the label column, or an image folder with one sub-folder per class.")
+        description = "Score a saved model on labelled data: a CSV file with the label column (a table, texts or a time series), "
+                + "or a folder of images or sequences with one sub-folder per class.")
 final class EvaluateCommand extends ModelCommand {
 
-    @Parameters(index = "1", paramLabel = "DATA", description = "labelled data: a CSV file or an image folder")
+    @Parameters(index = "1", paramLabel = "DATA", description = "labelled data: a CSV file, or a folder with one sub-folder per class")
     Path data;
 
     @Option(names = "--json", description = "print the metrics as JSON")
@@ -44,31 +46,38 @@ final class EvaluateCommand extends ModelCommand {
     private static TestReport score(ModelBundle bundle, List<ModelInputs.Input> inputs) throws DataException {
         Target target = bundle.target();
         ModelInputs.Input first = inputs.get(0);
+        boolean series = bundle.encoding() instanceof SeriesEncoding;
         if (first.raw() != null && !first.raw().containsKey(target.name())) {
             throw new DataException(null, "the data has no column '" + target.name() + "' with the true answers, so it cannot be scored;"
                     + " use 'deepcanvas predict' for unlabelled data");
         }
-        if (first.raw() == null && ModelInputs.classFolder(first.origin()) == null) {
-            throw new DataException(null, "give a folder with one sub-folder per class (named as in training) to score images;"
-                    + " use 'deepcanvas predict' for unlabelled images");
+        if (first.raw() == null && first.actual() == null) {
+            throw new DataException(null, "give a folder with one sub-folder per class (named as in training) to score it;"
+                    + " use 'deepcanvas predict' for unlabelled files");
         }
-        List<Prediction> predictions = Predictions.of(bundle, inputs);
-        int n = inputs.size();
+        // a forecast of the last windows has no answer in the file yet: score the windows that have one
+        List<ModelInputs.Input> scored = series ? inputs.stream().filter(i -> i.actual() != null).toList() : inputs;
+        if (scored.isEmpty()) {
+            throw new DataException(null, "no window of the series is followed by the value it forecasts, so nothing can be scored");
+        }
+        List<Prediction> predictions = Predictions.of(bundle, scored);
+        int n = scored.size();
         if (target.task() == Task.REGRESSION) {
             double[] actual = new double[n];
             double[] predicted = new double[n];
+            double[] last = new double[n];
             for (int i = 0; i < n; i++) {
-                String raw = inputs.get(i).raw().get(target.name());
-                actual[i] = parse(raw, inputs.get(i).origin(), target.name());
+                actual[i] = parse(scored.get(i).actual(), scored.get(i).origin(), target.name());
                 predicted[i] = predictions.get(i).value();
+                last[i] = scored.get(i).reference();
             }
-            return RegressionReport.of(target.name(), actual, predicted);
+            return series ? RegressionReport.forecast(target.name(), actual, predicted, last) : RegressionReport.of(target.name(), actual, predicted);
         }
         int[] actual = new int[n];
         int[] predicted = new int[n];
         for (int i = 0; i < n; i++) {
-            ModelInputs.Input input = inputs.get(i);
-            String name = input.raw() == null ? ModelInputs.classFolder(input.origin()) : ClassNames.of(orEmpty(input.raw().get(target.name())));
+            ModelInputs.Input input = scored.get(i);
+            String name = ClassNames.of(orEmpty(input.actual()));
             actual[i] = target.classNames().indexOf(name);
             if (actual[i] < 0) {
                 throw new DataException(null, null, null, name, input.origin() + ": '" + name + "' is not one of the classes the model knows ("
@@ -85,7 +94,7 @@ final class EvaluateCommand extends ModelCommand {
 
     private static double parse(String raw, String origin, String column) throws DataException {
         try {
-            return Double.parseDouble(raw.trim());
+            return Double.parseDouble(orEmpty(raw).trim());
         } catch (RuntimeException e) {
             throw new DataException(null, null, column, raw, origin + ": the label is not a number");
         }

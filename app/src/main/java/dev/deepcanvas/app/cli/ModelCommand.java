@@ -26,6 +26,11 @@ abstract class ModelCommand implements Callable<Integer> {
     /** The file or folder with the inputs. */
     abstract Path inputs();
 
+    /** The inputs, encoded with the model's own encoding. */
+    List<ModelInputs.Input> read(ModelBundle bundle) throws IOException, DataException {
+        return ModelInputs.read(bundle, inputs());
+    }
+
     /** The command's work; returns the exit code. */
     abstract int use(ModelBundle bundle, List<ModelInputs.Input> inputs, PrintWriter out) throws IOException, DataException;
 
@@ -39,9 +44,9 @@ abstract class ModelCommand implements Callable<Integer> {
             return loader.exitCode();
         }
         try {
-            List<ModelInputs.Input> read = ModelInputs.read(bundle, inputs());
+            List<ModelInputs.Input> read = read(bundle);
             if (read.isEmpty()) {
-                throw new DataException(inputs().toString(), "there are no rows to use");
+                throw new DataException(String.valueOf(inputs()), "there are no rows to use");
             }
             int code = use(bundle, read, out);
             out.flush();

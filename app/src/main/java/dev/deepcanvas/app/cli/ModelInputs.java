@@ -4,7 +4,10 @@ import dev.deepcanvas.runtime.bundle.ModelBundle;
 import dev.deepcanvas.runtime.data.DataException;
 import dev.deepcanvas.runtime.data.images.ImageEncoding;
 import dev.deepcanvas.runtime.data.table.CsvRows;
+import dev.deepcanvas.runtime.data.table.SequenceEncoding;
+import dev.deepcanvas.runtime.data.table.SeriesEncoding;
 import dev.deepcanvas.runtime.data.table.TabularEncoding;
+import dev.deepcanvas.runtime.data.text.TextEncoding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,34 +19,127 @@ import java.util.stream.Stream;
 
 /**
  * Raw inputs for a saved model, encoded with the encoding fitted at training time: the rows of a
- * CSV file, one image, or every image under a folder (with its class sub-folder when there is one).
+ * CSV file (table or text), the windows of a time series, one image or sequence file, or every one
+ * under a folder (with its class sub-folder when there is one).
  */
 final class ModelInputs {
 
-    /** One input: where it came from, its raw values (CSV) or null, its encoded features. */
-    record Input(String origin, Map<String, String> raw, float[] features) {}
+    /**
+     * One input: where it came from, its raw values (a CSV row; for a series the window's last row)
+     * or null, its encoded features, its mask (sequences of different lengths) or null, the
+     * target's last level (forecasts) or NaN, and the true answer as written in the data, when the
+     * data has it (the label cell, the class folder, the value the forecast aims at), else null.
+     */
+    record Input(String origin, Map<String, String> raw, float[] features, float[] mask, double reference, String actual) {
+        Input(String origin, Map<String, String> raw, float[] features, String actual) {
+            this(origin, raw, features, null, Double.NaN, actual);
+        }
+    }
 
     private static final List<String> IMAGE_ENDINGS = List.of(".png", ".jpg", ".jpeg", ".bmp");
 
     private ModelInputs() {}
 
     static List<Input> read(ModelBundle model, Path path) throws IOException, DataException {
+        String label = model.target().name();
         if (model.encoding() instanceof TabularEncoding table) {
-            if (Files.isDirectory(path)) {
-                throw new DataException(path.toString(), "this model reads CSV rows; give it a CSV file, not a folder");
-            }
+            noFolder(path, "CSV rows");
             List<Input> inputs = new ArrayList<>();
-            CsvRows.forEach(path, (line, values) -> inputs.add(new Input("line " + line, values, encodeRow(table, path, line, values))));
+            CsvRows.forEach(path, (line, values) -> inputs.add(new Input("line " + line, values, encodeRow(table, path, line, values),
+                    values.get(label))));
             return inputs;
         }
-        ImageEncoding images = (ImageEncoding) model.encoding();
-        List<Path> files = imageFiles(path);
+        if (model.encoding() instanceof TextEncoding text) {
+            noFolder(path, "a CSV with a text column");
+            List<Input> inputs = new ArrayList<>();
+            CsvRows.forEach(path, (line, values) -> {
+                for (String c : text.columns()) {
+                    if (!values.containsKey(c)) {
+                        throw new DataException(path.getFileName().toString(), line, c, null, "the text column is missing");
+                    }
+                }
+                inputs.add(text(text, "line " + line, values, text.textOf(values), values.get(label)));
+            });
+            return inputs;
+        }
+        if (model.encoding() instanceof SeriesEncoding series) {
+            noFolder(path, "a time series in a CSV");
+            return windows(series, path);
+        }
+        List<Path> files = model.encoding() instanceof SequenceEncoding ? sequenceFiles(path) : imageFiles(path);
         List<Input> inputs = new ArrayList<>();
         for (Path file : files) {
             String origin = Files.isDirectory(path) ? path.relativize(file).toString().replace('\\', '/') : file.getFileName().toString();
-            inputs.add(new Input(origin, null, images.encode(file)));
+            if (model.encoding() instanceof SequenceEncoding sequences) {
+                SequenceEncoding.Encoded e = sequences.encode(file);
+                inputs.add(new Input(origin, null, e.values(), e.mask(), Double.NaN, classFolder(origin)));
+            } else {
+                inputs.add(new Input(origin, null, ((ImageEncoding) model.encoding()).encode(file), classFolder(origin)));
+            }
         }
         return inputs;
+    }
+
+    /** A typed or given text, encoded. */
+    static Input text(TextEncoding encoding, String origin, Map<String, String> raw, String text, String actual) {
+        TextEncoding.Encoded e = encoding.encode(text);
+        return new Input(origin, raw, e.ids(), e.mask(), Double.NaN, actual);
+    }
+
+    /** Every complete window of the series, each answered by the value {@code horizon} rows after its last row. */
+    private static List<Input> windows(SeriesEncoding series, Path path) throws IOException, DataException {
+        List<Map<String, String>> rows = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        CsvRows.forEach(path, (line, values) -> {
+            rows.add(values);
+            lines.add(line);
+        });
+        List<Input> inputs = new ArrayList<>();
+        for (SeriesEncoding.Window w : series.windows(path.getFileName().toString(), rows, lines)) {
+            int target = w.lastRow() + series.horizon();
+            String actual = target < rows.size() ? rows.get(target).get(series.target()) : null;
+            inputs.add(new Input("line " + lines.get(w.lastRow()), rows.get(w.lastRow()), w.features(), null, w.lastLevel(), actual));
+        }
+        if (inputs.isEmpty()) {
+            throw new DataException(path.getFileName().toString(), String.format(
+                    "the series has no complete window of %d rows without a gap; the model needs at least %d rows", series.window(),
+                    series.window()));
+        }
+        return inputs;
+    }
+
+    /** What a model reads, for messages. */
+    static String describe(ModelBundle model) {
+        if (model.encoding() instanceof TextEncoding) {
+            return "texts";
+        }
+        if (model.encoding() instanceof SeriesEncoding) {
+            return "a time series";
+        }
+        if (model.encoding() instanceof SequenceEncoding) {
+            return "sequence files";
+        }
+        return model.encoding() instanceof TabularEncoding ? "CSV rows" : "images";
+    }
+
+    private static void noFolder(Path path, String what) throws DataException {
+        if (Files.isDirectory(path)) {
+            throw new DataException(path.toString(), "this model reads " + what + "; give it a file, not a folder");
+        }
+    }
+
+    private static List<Path> sequenceFiles(Path path) throws IOException, DataException {
+        if (!Files.isDirectory(path)) {
+            return List.of(path);
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            List<Path> files = walk.filter(Files::isRegularFile)
+                    .filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")).sorted().toList();
+            if (files.isEmpty()) {
+                throw new DataException(path.toString(), "the folder holds no .csv sequence files");
+            }
+            return files;
+        }
     }
 
     private static float[] encodeRow(TabularEncoding table, Path file, int line, Map<String, String> values) throws DataException {

@@ -2,6 +2,9 @@ package dev.deepcanvas.app.cli;
 
 import dev.deepcanvas.runtime.bundle.ModelBundle;
 import dev.deepcanvas.runtime.bundle.Prediction;
+import dev.deepcanvas.runtime.data.DataException;
+import dev.deepcanvas.runtime.data.table.SeriesEncoding;
+import dev.deepcanvas.runtime.data.text.TextEncoding;
 import dev.deepcanvas.runtime.io.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -10,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,12 +23,17 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = {
             "Run a saved model on new raw inputs: the rows of a CSV file (same columns as for training; the label column may be absent),",
-            "an image file, or a folder of images. Writes a CSV: the input (row values or file), the prediction, and each class's probability."
+            "the texts of a CSV (or one --text), the windows of a time series, an image or sequence file, or a folder of them.",
+            "Writes a CSV: the input (row values or file; for a series its window's last row), the prediction, and each class's probability."
         })
 final class PredictCommand extends ModelCommand {
 
-    @Parameters(index = "1", paramLabel = "INPUT", description = "a CSV file, an image, or a folder of images")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "INPUT",
+            description = "a CSV file (rows, texts or a time series), an image or sequence file, or a folder of them")
     Path input;
+
+    @Option(names = "--text", paramLabel = "TEXT", description = "a text to classify, instead of INPUT (text models only)")
+    String text;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the predictions here (default: standard output)")
     Path output;
@@ -32,6 +41,20 @@ final class PredictCommand extends ModelCommand {
     @Override
     Path inputs() {
         return input;
+    }
+
+    @Override
+    List<ModelInputs.Input> read(ModelBundle bundle) throws IOException, DataException {
+        if ((text == null) == (input == null)) {
+            throw new DataException(null, "give either an INPUT file or --text \"...\", not " + (text == null ? "neither" : "both"));
+        }
+        if (text == null) {
+            return super.read(bundle);
+        }
+        if (!(bundle.encoding() instanceof TextEncoding encoding)) {
+            throw new DataException(null, "--text is for models trained on text; this one reads " + ModelInputs.describe(bundle));
+        }
+        return List.of(ModelInputs.text(encoding, "text", Map.of("text", text), text, null));
     }
 
     @Override
@@ -49,7 +72,9 @@ final class PredictCommand extends ModelCommand {
     static String toCsv(ModelBundle bundle, List<ModelInputs.Input> inputs, List<Prediction> predictions) {
         List<String> inputColumns = inputs.get(0).raw() == null ? List.of("file") : new ArrayList<>(inputs.get(0).raw().keySet());
         List<String> header = new ArrayList<>(inputColumns);
-        header.add("predicted_" + bundle.target().name());
+        header.add(bundle.encoding() instanceof SeriesEncoding series
+                ? "forecast_" + bundle.target().name() + "_" + series.horizon() + "_ahead"
+                : "predicted_" + bundle.target().name());
         bundle.target().classNames().forEach(c -> header.add("p_" + c));
         StringBuilder s = new StringBuilder(line(header));
         for (int i = 0; i < inputs.size(); i++) {

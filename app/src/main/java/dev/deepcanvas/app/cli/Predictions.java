@@ -18,10 +18,17 @@ final class Predictions {
             int to = Math.min(inputs.size(), from + BATCH);
             int width = inputs.get(from).features().length;
             float[] batch = new float[(to - from) * width];
+            float[] mask = inputs.get(from).mask() == null ? null : new float[(to - from) * inputs.get(from).mask().length];
+            double[] reference = new double[to - from];
             for (int i = from; i < to; i++) {
-                System.arraycopy(inputs.get(i).features(), 0, batch, (i - from) * width, width);
+                ModelInputs.Input in = inputs.get(i);
+                System.arraycopy(in.features(), 0, batch, (i - from) * width, width);
+                if (mask != null) {
+                    System.arraycopy(in.mask(), 0, mask, (i - from) * in.mask().length, in.mask().length);
+                }
+                reference[i - from] = in.reference();
             }
-            all.addAll(bundle.predict(batch, to - from));
+            all.addAll(bundle.predict(batch, mask, reference, to - from));
         }
         return all;
     }

@@ -1,0 +1,62 @@
+package dev.deepcanvas.runtime.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import dev.deepcanvas.runtime.compile.NetworkCompiler;
+import dev.deepcanvas.runtime.document.DocumentBuilder;
+import dev.deepcanvas.runtime.document.NetworkDocument;
+import java.util.stream.Stream;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Padding never counts: a text of 3 tokens padded to 7 and masked gives the same answer as the
+ * same 3 tokens alone, through every sequence kind that can end in one answer per sequence.
+ */
+class MaskTest {
+
+    static Stream<Arguments> networks() {
+        return Stream.of(
+                Arguments.of("LSTM → LastTimeStep", new Object[][] {{"LSTM", "units", 5}, {"LastTimeStep"}}),
+                Arguments.of("SimpleRNN → LastTimeStep", new Object[][] {{"SimpleRNN", "units", 5}, {"LastTimeStep"}}),
+                Arguments.of("LSTM → max pooling", new Object[][] {{"LSTM", "units", 5}, {"GlobalPooling", "type", "max"}}),
+                Arguments.of("Bidirectional LSTM → average pooling",
+                        new Object[][] {{"Bidirectional", "cell", "lstm", "units", 4}, {"GlobalPooling", "type", "avg"}}),
+                Arguments.of("Bidirectional → LastTimeStep", new Object[][] {{"Bidirectional", "cell", "lstm", "units", 4}, {"LastTimeStep"}}),
+                Arguments.of("SelfAttention → average pooling",
+                        new Object[][] {{"SelfAttention", "heads", 2, "headSize", 3, "units", 6}, {"GlobalPooling", "type", "avg"}}),
+                Arguments.of("Conv1D (kernel 1) → max pooling",
+                        new Object[][] {{"Conv1D", "filters", 6, "kernel", 1}, {"GlobalPooling", "type", "max"}}));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("networks")
+    void a_padded_masked_text_gives_the_same_answer_as_the_text_alone(String name, Object[][] layers) throws Exception {
+        DocumentBuilder b = new DocumentBuilder(name);
+        b.add("TokenInput", "timeSteps", 0);
+        b.then("Embedding", "vocabulary", 20, "dimension", 4);
+        for (Object[] layer : layers) {
+            Object[] params = new Object[layer.length - 1];
+            System.arraycopy(layer, 1, params, 0, params.length);
+            b.then((String) layer[0], params);
+        }
+        b.then("Output", "units", 3, "activation", "softmax", "loss", "cross_entropy");
+        NetworkDocument doc = b.build();
+        ComputationGraph graph = new NetworkCompiler().compile(doc);
+
+        float[] tokens = {5, 9, 2};
+        INDArray alone = Nd4j.create(tokens, new long[] {1, 1, 3}, 'c');
+        INDArray aloneMask = Nd4j.ones(1, 3);
+        float[] expected = graph.output(false, new INDArray[] {alone}, new INDArray[] {aloneMask})[0].toFloatVector();
+
+        // a batch of two: the same text padded with zeros (the padding id) and a longer text beside it
+        INDArray padded = Nd4j.create(new float[] {5, 9, 2, 0, 0, 0, 0, 7, 7, 7, 7, 7, 7, 7}, new long[] {2, 1, 7}, 'c');
+        INDArray mask = Nd4j.create(new float[] {1, 1, 1, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1}, new long[] {2, 7}, 'c');
+        float[] got = graph.output(false, new INDArray[] {padded}, new INDArray[] {mask})[0].getRow(0).toFloatVector();
+        assertArrayEquals(expected, got, 1e-5f, name);
+    }
+}
