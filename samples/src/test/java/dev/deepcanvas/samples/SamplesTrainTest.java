@@ -2,6 +2,7 @@ package dev.deepcanvas.samples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.deepcanvas.runtime.document.DocumentFiles;
@@ -31,7 +32,34 @@ class SamplesTrainTest {
                 Arguments.of("breast-cancer", 0.95),
                 Arguments.of("diabetes", 0.40),
                 Arguments.of("digits", 0.95),
-                Arguments.of("mnist", 0.95));
+                Arguments.of("mnist", 0.95),
+                Arguments.of("spam-filter", 0.95),
+                Arguments.of("names", 0.75));
+    }
+
+    /** Forecasts, with how much lower than the naive forecast's the test RMSE must be (NaN: only that both are reported). */
+    static Stream<Arguments> forecasts() {
+        return Stream.of(
+                Arguments.of("air-quality", 0.0),
+                Arguments.of("air-passengers", 0.10),
+                Arguments.of("stock-prices", Double.NaN));
+    }
+
+    @ParameterizedTest(name = "{0}: test RMSE below the naive forecast's by {1}")
+    @MethodSource("forecasts")
+    void forecast_sample_is_measured_against_the_naive_forecast(String name, double gain) throws Exception {
+        Path file = project(name);
+        NetworkDocument doc = new DocumentFiles().load(file);
+        TrainingRun run = TrainingRun.prepare(doc, file);
+        assertInstanceOf(TrainingEvent.Finished.class, run.trainer().run());
+        RegressionReport report = assertInstanceOf(RegressionReport.class, run.evaluate());
+        assertNotNull(report.naive(), "a forecast is reported beside the naive forecast");
+        assertTrue(report.total() > 0 && Double.isFinite(report.rmse()) && Double.isFinite(report.naive().rmse()));
+        System.out.printf("sample %-14s test RMSE %.4f, naive %.4f (%.1f %% lower) on %d windows%n", name, report.rmse(),
+                report.naive().rmse(), 100 * report.gainOverNaive(), report.total());
+        if (!Double.isNaN(gain)) {
+            assertTrue(report.gainOverNaive() > gain, name + ": RMSE " + report.rmse() + " vs naive " + report.naive().rmse());
+        }
     }
 
     static Path project(String name) {

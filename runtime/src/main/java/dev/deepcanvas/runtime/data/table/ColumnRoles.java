@@ -22,6 +22,11 @@ record ColumnRoles(int label, List<Integer> features, Set<Integer> categorical) 
     static final List<String> LABEL_NAMES = List.of("label", "target", "class", "species", "diagnosis", "y", "outcome", "category");
 
     static ColumnRoles choose(String fileName, List<String> columns, DataBinding binding) throws DataException {
+        return choose(fileName, columns, binding, true);
+    }
+
+    /** @param needFeatures false where the label alone can be learned from (a forecast reads the target's own past) */
+    static ColumnRoles choose(String fileName, List<String> columns, DataBinding binding, boolean needFeatures) throws DataException {
         Set<Integer> ignored = new HashSet<>();
         for (String name : binding.ignore()) {
             ignored.add(find(fileName, columns, name, "listed as ignored"));
@@ -49,7 +54,7 @@ record ColumnRoles(int label, List<Integer> features, Set<Integer> categorical) 
                 features.add(j);
             }
         }
-        if (features.isEmpty()) {
+        if (features.isEmpty() && needFeatures) {
             throw new DataException(fileName, String.format(
                     "there are no feature columns: '%s' is the label and the file has no other column to learn from%s",
                     columns.get(label), ignored.isEmpty() ? "" : " that is not ignored"));

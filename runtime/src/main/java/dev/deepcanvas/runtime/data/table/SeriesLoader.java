@@ -40,9 +40,9 @@ public final class SeriesLoader {
             rows.add(values);
             lines.add(line);
         });
-        ColumnRoles roles = ColumnRoles.choose(file, names, binding);
-        String target = names.get(roles.label());
         boolean classify = binding.task() == DataBinding.TaskChoice.CLASSIFICATION;
+        ColumnRoles roles = ColumnRoles.choose(file, names, binding, classify);
+        String target = names.get(roles.label());
         int window = binding.series().window();
         int horizon = binding.series().horizon();
         if (!classify && horizon < 1) {
