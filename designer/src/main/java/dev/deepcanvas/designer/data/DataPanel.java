@@ -13,6 +13,8 @@ import dev.deepcanvas.runtime.document.DocumentFiles;
 import dev.deepcanvas.runtime.document.NetworkDocument;
 import dev.deepcanvas.runtime.project.DataPreparer;
 import dev.deepcanvas.runtime.shape.Diagnostic;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,13 +22,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -41,6 +46,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Data tab: choose a CSV file or an image folder (or drop one on the window, or generate a 2-D
@@ -51,6 +59,8 @@ import javafx.scene.layout.VBox;
  * (with one-click fixes such as "set Output units").
  */
 public final class DataPanel extends ScrollPane {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DataPanel.class);
 
     /** Rows shown in the preview table. */
     static final int PREVIEW_ROWS = 50;
@@ -76,6 +86,9 @@ public final class DataPanel extends ScrollPane {
     private List<Diagnostic> lastProblems = List.of();
     private boolean updatingSliders;
     private final PreparationView preparation = new PreparationView(this::edit);
+    /** How a CSV is read: one example per row, a text column, or rows in time order. */
+    private final ChoiceBox<DataBinding.Format> readAs = new ChoiceBox<>(FXCollections.observableArrayList(
+            DataBinding.Format.CSV, DataBinding.Format.TEXT, DataBinding.Format.TIMESERIES));
 
     public DataPanel(DesignerModel model, Background background, Supplier<FileDialogs> dialogs, Path home) {
         this.model = model;
@@ -120,6 +133,28 @@ public final class DataPanel extends ScrollPane {
             s.valueProperty().addListener((o, a, b) -> showSplitText());
         }
         report.setId("data-report");
+        readAs.setId("data-read-as");
+        readAs.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(DataBinding.Format f) {
+                return f == null ? "" : switch (f) {
+                    case TEXT -> "Text (a text column and a label)";
+                    case TIMESERIES -> "Time series (rows in time order)";
+                    default -> "Table (one example per row)";
+                };
+            }
+
+            @Override
+            public DataBinding.Format fromString(String s) {
+                return null;
+            }
+        });
+        readAs.setOnAction(e -> {
+            DataBinding.Format f = readAs.getValue();
+            if (f != null) {
+                edit(b -> b.format() == f ? b : b.withFormat(f), "Read data as " + readAs.getConverter().toString(f));
+            }
+        });
         content.getChildren().addAll(new HBox(8, csv, images, generate), source, details);
         setContent(content);
         model.revisionProperty().addListener((o, a, b) -> refresh());
@@ -146,8 +181,19 @@ public final class DataPanel extends ScrollPane {
         Path abs = path.toAbsolutePath().normalize();
         boolean folder = Files.isDirectory(abs);
         String stored = storedPath(abs);
-        DataBinding binding = folder ? DataBinding.images(stored) : DataBinding.csv(stored);
+        DataBinding binding = folder ? DataBinding.of(stored, holdsSequences(abs) ? DataBinding.Format.SEQUENCES : DataBinding.Format.IMAGES)
+                : DataBinding.csv(stored);
         model.execute(model.edits().data(binding, "Bind " + abs.getFileName()));
+    }
+
+    /** A folder whose class sub-folders hold CSV files (sequences) rather than images. */
+    private static boolean holdsSequences(Path folder) {
+        try (Stream<Path> walk = Files.walk(folder, 2)) {
+            return walk.anyMatch(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv"));
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("cannot look into {}", folder, e);
+            return false;
+        }
     }
 
     /** Relative to the project's folder when it has one (the file format's rule); absolute before the first save. */
@@ -213,7 +259,14 @@ public final class DataPanel extends ScrollPane {
             return;
         }
         Path path = DocumentFiles.resolveData(b, projectFile());
-        source.setText((b.format() == DataBinding.Format.CSV ? "CSV: " : "Images: ") + path);
+        source.setText(switch (b.format()) {
+            case CSV -> "CSV: ";
+            case TEXT -> "Text in a CSV: ";
+            case TIMESERIES -> "Time series in a CSV: ";
+            case IMAGES -> "Images: ";
+            case SEQUENCES -> "Sequences (one CSV per sequence): ";
+        } + path);
+        readAs.setValue(b.format());
         updatingSliders = true;
         trainSlider.setValue(b.trainFraction());
         validationSlider.setValue(b.validationFraction());
@@ -224,9 +277,12 @@ public final class DataPanel extends ScrollPane {
         if (!key.equals(shownPath)) {
             shownPath = key;
             details.getChildren().setAll(new Label("Reading " + path.getFileName() + "…"));
-            if (b.format() == DataBinding.Format.CSV) {
+            if (!b.isFolder()) {
                 background.run("csv-preview", () -> CsvPreview.read(path, PREVIEW_ROWS), p -> showCsv(p, path),
                         e -> details.getChildren().setAll(problem("The file could not be read: " + e.getMessage())));
+            } else if (b.format() == DataBinding.Format.SEQUENCES) {
+                details.getChildren().setAll(new Label("One sub-folder per class, one CSV file per sequence (a row per time step)."),
+                        heading("Split"), splitRow(), heading("Check"), report);
             } else {
                 background.run("image-classes", () -> ImageClasses.scan(path, THUMBNAILS), c -> showImages(c),
                         e -> details.getChildren().setAll(problem("The folder could not be read: " + e.getMessage())));
@@ -256,7 +312,9 @@ public final class DataPanel extends ScrollPane {
         csvView.roles(model.document().data().orElseThrow());
         Label rows = new Label(String.format("%,d rows, %d columns, separated by '%s'", preview.rowCount(), preview.columns().size(),
                 preview.format().delimiter() == '\t' ? "tab" : String.valueOf(preview.format().delimiter())));
-        details.getChildren().setAll(rows, table, heading("Columns"), csvView, heading("Preparation"), preparation,
+        HBox read = new HBox(8, new Label("Read as"), readAs);
+        read.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        details.getChildren().setAll(rows, read, table, heading("Columns"), csvView, heading("Preparation"), preparation,
                 heading("Split"), splitRow(), heading("Check"), report);
     }
 

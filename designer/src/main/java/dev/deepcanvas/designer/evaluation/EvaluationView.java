@@ -82,8 +82,11 @@ public final class EvaluationView extends VBox {
             HBox.setHgrow(split, Priority.ALWAYS);
             body.getChildren().setAll(split);
         } else if (result.report() instanceof RegressionReport r) {
-            heading.setText(String.format("%s — test MAE %.4g, RMSE %.4g, R² %.3f on %d examples (%s). %s", result.label(), r.mae(), r.rmse(),
-                    r.r2(), r.total(), r.target(), result.summary()));
+            String naive = r.naive() == null ? "" : String.format(" Naive forecast (same as the last step): MAE %.4g, RMSE %.4g — the model's "
+                    + "RMSE is %.1f %% %s.", r.naive().mae(), r.naive().rmse(), Math.abs(100 * r.gainOverNaive()),
+                    r.gainOverNaive() > 0 ? "lower" : "higher: it does not beat persistence");
+            heading.setText(String.format("%s — test MAE %.4g, RMSE %.4g, R² %.3f on %d examples (%s).%s %s", result.label(), r.mae(), r.rmse(),
+                    r.r2(), r.total(), r.target(), naive, result.summary()));
             body.getChildren().setAll(regressionCharts(result.predictions()));
         }
     }

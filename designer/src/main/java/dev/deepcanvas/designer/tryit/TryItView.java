@@ -8,6 +8,7 @@ import dev.deepcanvas.runtime.data.DataException;
 import dev.deepcanvas.runtime.data.images.ImageEncoding;
 import dev.deepcanvas.runtime.data.table.CsvPreview;
 import dev.deepcanvas.runtime.data.table.TabularEncoding;
+import dev.deepcanvas.runtime.data.text.TextEncoding;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
@@ -42,6 +44,7 @@ public final class TryItView extends VBox {
     private final VBox bars = new VBox(6);
     private final ImageView preview = new ImageView();
     private final Map<String, TextField> fields = new LinkedHashMap<>();
+    private final TextArea text = new TextArea();
     private ModelBundle bundle;
     private Path image;
     private Prediction last;
@@ -108,6 +111,17 @@ public final class TryItView extends VBox {
             }
             Path csv = result.dataPath();
             background.run("try-it-example", () -> CsvPreview.read(csv, 1), this::fillFrom, e -> {});
+        } else if (bundle.encoding() instanceof TextEncoding) {
+            heading.setText("Type a text and press Predict (" + result.label() + ").");
+            text.setId("try-it-text");
+            text.setPromptText("e.g. win a free prize now");
+            text.setPrefRowCount(4);
+            text.setWrapText(true);
+            form.add(text, 0, 0);
+        } else if (!(bundle.encoding() instanceof ImageEncoding)) {
+            heading.setText("Try It takes table rows, texts and images; use 'deepcanvas predict' for this model's data ("
+                    + result.label() + ").");
+            predict.setDisable(true);
         } else {
             heading.setText("Choose an image (or drop one here) and press Predict (" + result.label() + ").");
             Button choose = new Button("Choose Image…");
@@ -144,6 +158,13 @@ public final class TryItView extends VBox {
             return;
         }
         ModelBundle b = bundle;
+        if (b.encoding() instanceof TextEncoding encoding) {
+            TextEncoding.Encoded e = encoding.encode(text.getText());
+            answer.setText("Predicting…");
+            background.run("predict", () -> b.predict(e.ids(), e.mask(), null, 1).get(0), this::showPrediction,
+                    error -> answer.setText("The model could not predict: " + error.getMessage()));
+            return;
+        }
         float[] features;
         try {
             if (b.encoding() instanceof TabularEncoding table) {

@@ -229,6 +229,42 @@ class TrainingFlowsTest {
     }
 
     @Test
+    void a_text_model_trains_and_is_tried_on_a_typed_name(FxRobot robot) throws Exception {
+        Path project = copySample("names", "names.csv");
+        robot.interact(() -> window.files().load(project));
+        robot.interact(() -> window.showTab("data-tab"));
+        waitUntil(60, () -> "done".equals(window.training().data().checkStateProperty().get()));
+        assertTrue(robot.lookup("#data-source").queryLabeled().getText().startsWith("Text in a CSV"));
+        shoot("data-text");
+        robot.interact(() -> window.model().execute(window.model().edits().training(
+                window.model().document().training().toBuilder().epochs(2).build(), "epochs 2")));
+        robot.interact(() -> window.fire("train"));
+        waitUntil(180, () -> controller().resultProperty().get() != null && controller().state() == TrainingController.State.IDLE);
+        robot.interact(() -> window.showTab("try-tab"));
+        robot.clickOn("#try-it-text").write("Olivia");
+        robot.clickOn("#try-it-predict");
+        waitUntil(20, () -> window.training().tryIt().lastPrediction() != null);
+        Prediction p = window.training().tryIt().lastPrediction();
+        assertEquals(List.of("female", "male"), p.classes());
+        assertEquals(1.0, p.probabilities()[0] + p.probabilities()[1], 1e-5);
+        shoot("try-it-text");
+    }
+
+    @Test
+    void a_forecast_is_evaluated_beside_the_naive_forecast(FxRobot robot) throws Exception {
+        Path project = copySample("air-passengers", "air_passengers.csv");
+        robot.interact(() -> window.files().load(project));
+        robot.interact(() -> window.model().execute(window.model().edits().training(
+                window.model().document().training().toBuilder().epochs(30).build(), "epochs 30")));
+        robot.interact(() -> window.fire("train"));
+        waitUntil(120, () -> controller().resultProperty().get() != null && controller().state() == TrainingController.State.IDLE);
+        robot.interact(() -> window.showTab("evaluation-tab"));
+        String heading = robot.lookup("#evaluation-heading").queryLabeled().getText();
+        assertTrue(heading.contains("Naive forecast (same as the last step)"), heading);
+        shoot("evaluation-forecast");
+    }
+
+    @Test
     void a_diverging_run_stops_with_an_explanation_and_the_window_is_ready_again(FxRobot robot) throws Exception {
         Path project = copySample("diabetes", "diabetes.csv");
         robot.interact(() -> window.files().load(project));
