@@ -14,8 +14,10 @@ import dev.deepcanvas.runtime.catalog.kinds.FlattenKind;
 import dev.deepcanvas.runtime.catalog.kinds.GlobalPoolingKind;
 import dev.deepcanvas.runtime.catalog.kinds.Inputs;
 import dev.deepcanvas.runtime.catalog.kinds.LastTimeStepKind;
+import dev.deepcanvas.runtime.catalog.kinds.LayerNormalizationKind;
 import dev.deepcanvas.runtime.catalog.kinds.OutputKind;
 import dev.deepcanvas.runtime.catalog.kinds.Pool2DKind;
+import dev.deepcanvas.runtime.catalog.kinds.PositionEmbeddingKind;
 import dev.deepcanvas.runtime.catalog.kinds.RecurrentKind;
 import dev.deepcanvas.runtime.catalog.kinds.SelfAttentionKind;
 import java.util.LinkedHashMap;
@@ -35,6 +37,7 @@ public final class LayerCatalog {
             new DropoutKind(),
             new ActivationKind(),
             new BatchNormKind(),
+            new LayerNormalizationKind(),
             new FlattenKind(),
             new Conv2DKind(),
             Pool2DKind.max(),
@@ -46,6 +49,7 @@ public final class LayerCatalog {
             new BidirectionalKind(),
             new LastTimeStepKind(),
             new EmbeddingKind(),
+            new PositionEmbeddingKind(),
             new SelfAttentionKind(),
             new AddKind(),
             new ConcatenateKind(),

@@ -52,7 +52,13 @@ public final class DataCheck {
             return problems;
         }
         checkInput(doc, inputs.get(0), analysis, data, problems);
-        checkOutput(outputs.get(0), catalog, data.target(), problems);
+        LayerNode output = outputs.get(0);
+        if (analysis.shapeOf(output.id()).orElse(null) instanceof Shape.Sequence) {
+            // Every data format has one label per example; an answer per step has nothing to be scored against.
+            problems.add(Diagnostic.error(output.id(), "Output answers once per time step, but " + dataName(data)
+                    + " has one label per example.", "Insert LastTimeStep (keeps the final step) or GlobalPooling (pools over time) before the Output."));
+        }
+        checkOutput(output, catalog, data.target(), problems);
         return problems;
     }
 

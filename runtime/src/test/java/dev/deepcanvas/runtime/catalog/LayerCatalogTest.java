@@ -17,10 +17,10 @@ class LayerCatalogTest {
     void the_catalog_offers_every_kind_the_course_needs() {
         assertEquals(List.of(
                 "VectorInput", "ImageInput", "SequenceInput", "TokenInput",
-                "Dense", "Dropout", "Activation", "BatchNorm", "Flatten",
+                "Dense", "Dropout", "Activation", "BatchNorm", "LayerNormalization", "Flatten",
                 "Conv2D", "MaxPool2D", "AvgPool2D", "GlobalPooling", "Conv1D",
                 "SimpleRNN", "LSTM", "Bidirectional", "LastTimeStep", "Embedding",
-                "SelfAttention", "Add", "Concatenate", "Output"), catalog.ids());
+                "PositionEmbedding", "SelfAttention", "Add", "Concatenate", "Output"), catalog.ids());
     }
 
     @Test

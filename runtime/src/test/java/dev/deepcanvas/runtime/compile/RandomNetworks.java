@@ -90,7 +90,8 @@ final class RandomNetworks {
                     new Object[] {"Dense", "units", 1 + rnd.nextInt(12), "activation", activation(), "useBias", rnd.nextBoolean()},
                     new Object[] {"Dropout", "rate", rnd.nextInt(9) / 10.0},
                     new Object[] {"Activation", "function", activation()},
-                    new Object[] {"BatchNorm"});
+                    new Object[] {"BatchNorm"},
+                    new Object[] {"LayerNormalization"});
         }
         if (s instanceof Shape.Image) {
             return pick(head,
@@ -111,6 +112,9 @@ final class RandomNetworks {
                 new Object[] {"SelfAttention", "heads", project ? 1 + rnd.nextInt(2) : 1, "headSize", 1 + rnd.nextInt(4), "units", 1 + rnd.nextInt(6), "projectInput", project},
                 new Object[] {"Dropout", "rate", 0.1},
                 new Object[] {"Activation", "function", activation()},
+                new Object[] {"Dense", "units", 1 + rnd.nextInt(6), "activation", activation(), "useBias", rnd.nextBoolean()},
+                new Object[] {"LayerNormalization"},
+                new Object[] {"PositionEmbedding"},
                 new Object[] {rnd.nextBoolean() ? "LastTimeStep" : "GlobalPooling"});
     }
 

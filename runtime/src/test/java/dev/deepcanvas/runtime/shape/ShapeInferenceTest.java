@@ -179,14 +179,42 @@ class ShapeInferenceTest {
     }
 
     @Test
-    void dense_fed_a_sequence_asks_for_last_time_step() {
+    void dense_fed_a_sequence_applies_to_every_step_as_in_keras() {
         var b = new DocumentBuilder("seq");
         b.add("SequenceInput", "features", 3, "timeSteps", 5);
         b.then("Dense", "units", 10);
-        b.then("Output", "units", 10);
-        Diagnostic d = only(ShapeInference.analyse(b.build()), "dense_1");
-        assertTrue(d.message().contains("a sequence 5×3"), d.message());
-        assertTrue(d.hint().contains("LastTimeStep"), d.hint());
+        NetworkAnalysis a = ShapeInference.analyse(b.build());
+        assertEquals(new Shape.Sequence(10, 5), a.shapeOf("dense_1").orElseThrow());
+        assertEquals(3 * 10 + 10, a.info("dense_1").orElseThrow().parameters());
+    }
+
+    @Test
+    void position_embedding_needs_a_fixed_length_and_has_one_vector_per_step() {
+        var b = new DocumentBuilder("pos");
+        b.add("TokenInput", "timeSteps", 0);
+        b.then("Embedding", "vocabulary", 50, "dimension", 8);
+        b.then("PositionEmbedding");
+        Diagnostic d = only(ShapeInference.analyse(b.build()), "position_embedding_1");
+        assertTrue(d.hint().contains("timeSteps"), d.hint());
+
+        var fixed = new DocumentBuilder("pos");
+        fixed.add("TokenInput", "timeSteps", 12);
+        fixed.then("Embedding", "vocabulary", 50, "dimension", 8);
+        fixed.then("PositionEmbedding");
+        fixed.then("LayerNormalization");
+        NetworkAnalysis a = ShapeInference.analyse(fixed.build());
+        assertEquals(12 * 8, a.info("position_embedding_1").orElseThrow().parameters());
+        assertEquals(2 * 8, a.info("layer_normalization_1").orElseThrow().parameters());
+        assertEquals(new Shape.Sequence(8, 12), a.shapeOf("layer_normalization_1").orElseThrow());
+    }
+
+    @Test
+    void layer_normalization_refuses_images_and_points_to_batch_norm() {
+        var b = new DocumentBuilder("ln");
+        b.add("ImageInput", "height", 8, "width", 8, "channels", 1);
+        b.then("LayerNormalization");
+        Diagnostic d = only(ShapeInference.analyse(b.build()), "layer_normalization_1");
+        assertTrue(d.hint().contains("BatchNorm"), d.hint());
     }
 
     @Test

@@ -1,12 +1,15 @@
 package dev.deepcanvas.runtime.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.deepcanvas.runtime.compile.NetworkCompiler;
 import dev.deepcanvas.runtime.document.DocumentBuilder;
 import dev.deepcanvas.runtime.document.NetworkDocument;
+import java.util.Arrays;
 import java.util.stream.Stream;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,6 +32,8 @@ class MaskTest {
                 Arguments.of("Bidirectional → LastTimeStep", new Object[][] {{"Bidirectional", "cell", "lstm", "units", 4}, {"LastTimeStep"}}),
                 Arguments.of("SelfAttention → average pooling",
                         new Object[][] {{"SelfAttention", "heads", 2, "headSize", 3, "units", 6}, {"GlobalPooling", "type", "avg"}}),
+                Arguments.of("Dense per step → LayerNormalization → average pooling",
+                        new Object[][] {{"Dense", "units", 5, "activation", "tanh"}, {"LayerNormalization"}, {"GlobalPooling", "type", "avg"}}),
                 Arguments.of("Conv1D (kernel 1) → max pooling",
                         new Object[][] {{"Conv1D", "filters", 6, "kernel", 1}, {"GlobalPooling", "type", "max"}}));
     }
@@ -58,5 +63,18 @@ class MaskTest {
         INDArray mask = Nd4j.create(new float[] {1, 1, 1, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1}, new long[] {2, 7}, 'c');
         float[] got = graph.output(false, new INDArray[] {padded}, new INDArray[] {mask})[0].getRow(0).toFloatVector();
         assertArrayEquals(expected, got, 1e-5f, name);
+    }
+
+    @Test
+    void a_transformer_block_ignores_whatever_stands_in_the_padded_steps() throws Exception {
+        ComputationGraph graph = new NetworkCompiler().compile(TransformerNetworks.classifier(7, 20, 6, 3));
+        INDArray mask = Nd4j.create(new float[] {1, 1, 1, 0, 0, 0, 0}, new long[] {1, 7}, 'c');
+        INDArray padded = Nd4j.create(new float[] {5, 9, 2, 0, 0, 0, 0}, new long[] {1, 1, 7}, 'c');
+        INDArray filled = Nd4j.create(new float[] {5, 9, 2, 7, 3, 11, 4}, new long[] {1, 1, 7}, 'c');
+        float[] expected = graph.output(false, new INDArray[] {padded}, new INDArray[] {mask})[0].toFloatVector();
+        float[] got = graph.output(false, new INDArray[] {filled}, new INDArray[] {mask})[0].toFloatVector();
+        assertArrayEquals(expected, got, 1e-5f);
+        float[] unmasked = graph.output(false, new INDArray[] {filled}, new INDArray[] {Nd4j.ones(1, 7)})[0].toFloatVector();
+        assertFalse(Arrays.equals(expected, unmasked), "the masked steps must matter once they are real");
     }
 }

@@ -7,6 +7,7 @@ import dev.deepcanvas.runtime.catalog.LayerShape;
 import dev.deepcanvas.runtime.catalog.ParamSpec;
 import dev.deepcanvas.runtime.catalog.ShapeProblem;
 import dev.deepcanvas.runtime.shape.Shape;
+import java.util.List;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 
 /**
@@ -25,8 +26,8 @@ public final class BatchNormKind extends AbstractKind {
     }
 
     @Override
-    public java.util.List<String> keyParams() {
-        return java.util.List.of();
+    public List<String> keyParams() {
+        return List.of();
     }
 
     @Override
@@ -40,7 +41,7 @@ public final class BatchNormKind extends AbstractKind {
         } else {
             throw new ShapeProblem(
                     "BatchNorm works on flat vectors and images, not on " + in.family() + ".",
-                    "Place it after Dense or a convolution, or pool the sequence first (LastTimeStep or GlobalPooling).");
+                    "For sequences use LayerNormalization; or place it after Dense or a convolution.");
         }
         return new LayerShape(in, 4 * features, 2 * features);
     }

@@ -12,6 +12,11 @@ import dev.deepcanvas.runtime.data.PreparedData;
 import dev.deepcanvas.runtime.data.table.TextLoader;
 import dev.deepcanvas.runtime.document.DataBinding;
 import dev.deepcanvas.runtime.document.DataBinding.Text.Tokens;
+import dev.deepcanvas.runtime.document.DocumentBuilder;
+import dev.deepcanvas.runtime.document.NetworkDocument;
+import dev.deepcanvas.runtime.project.DataCheck;
+import dev.deepcanvas.runtime.shape.Diagnostic;
+import dev.deepcanvas.runtime.shape.ShapeInference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -128,5 +133,29 @@ class TextDataTest {
         PreparedData data = TextLoader.prepare(file, DataBinding.of("t.csv", DataBinding.Format.TEXT), 1);
         assertEquals(19, data.train().size() + data.validation().size() + data.test().size());
         assertTrue(data.report().warnings().stream().anyMatch(w -> w.contains("no value in the label column")));
+    }
+
+    @Test
+    void a_network_that_answers_per_step_is_refused_for_one_label_per_text() throws Exception {
+        Path file = dir.resolve("t.csv");
+        List<String> rows = new ArrayList<>(List.of("text,label"));
+        for (int i = 0; i < 20; i++) {
+            rows.add("some text " + i + "," + (i % 2 == 0 ? "a" : "b"));
+        }
+        Files.write(file, rows);
+        DataBinding binding = DataBinding.of("t.csv", DataBinding.Format.TEXT)
+                .withText(new DataBinding.Text(List.of(), Tokens.WORDS, 100, 1, 4));
+        PreparedData data = TextLoader.prepare(file, binding, 1);
+        var b = new DocumentBuilder("per step");
+        b.add("TokenInput", "timeSteps", 4);
+        b.then("Embedding", "vocabulary", 100, "dimension", 4);
+        b.then("Dense", "units", 4);
+        b.then("Output", "units", 2, "activation", "softmax", "loss", "cross_entropy");
+        NetworkDocument doc = b.build();
+        List<Diagnostic> problems = DataCheck.check(doc, ShapeInference.analyse(doc), data);
+        assertEquals(1, problems.size(), problems::toString);
+        assertEquals("output_1", problems.get(0).nodeId());
+        assertEquals("Output answers once per time step, but the text has one label per example.", problems.get(0).message());
+        assertTrue(problems.get(0).hint().contains("GlobalPooling"));
     }
 }
