@@ -2,6 +2,7 @@ package dev.deepcanvas.app;
 
 import dev.deepcanvas.app.cli.DeepCanvasCommand;
 import dev.deepcanvas.app.desktop.DesktopApp;
+import dev.deepcanvas.runtime.compute.ChatterFilter;
 
 /** Entry point: with no arguments the designer window, with arguments the command line. */
 public final class Main {
@@ -9,6 +10,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        ChatterFilter.install();
         if (opensWindow(args)) {
             DesktopApp.launchWindow();
             return;

@@ -28,6 +28,7 @@ public final class SampleGenerator {
         s.put("digits", digits());
         s.put("mnist", mnist());
         s.put("spam-filter", spamFilter());
+        s.put("spam-transformer", spamTransformer());
         s.put("names", names());
         s.put("air-quality", airQuality());
         s.put("air-passengers", airPassengers());
@@ -120,6 +121,25 @@ public final class SampleGenerator {
         doc.setData(DataBinding.of("data/emails.csv", DataBinding.Format.TEXT).withLabel("label")
                 .withText(new DataBinding.Text(List.of("subject", "body"), DataBinding.Text.Tokens.WORDS, 8000, 2, 120)));
         doc.setTraining(setup(Optimizer.ADAM, 0.005, 32, 3));
+        return doc;
+    }
+
+    /**
+     * The same e-mails through the course's Transformer: token and position embeddings, one encoder
+     * block, the average over the words. It reads the spam-filter sample's copy of the data.
+     */
+    static NetworkDocument spamTransformer() {
+        var b = new DocumentBuilder("Spam filter (Transformer encoder)");
+        b.add("TokenInput", "timeSteps", 120);
+        b.then("Embedding", "vocabulary", 8000, "dimension", 32);
+        String positions = b.then("PositionEmbedding");
+        TemplateGenerator.encoderBlock(b, positions, 2, 16, 32, 64, 0.1, 1e-3);
+        b.then("GlobalPooling", "type", "avg");
+        b.then("Output", "units", 2, "activation", "softmax", "loss", "cross_entropy");
+        NetworkDocument doc = b.build();
+        doc.setData(DataBinding.of("../spam-filter/data/emails.csv", DataBinding.Format.TEXT).withLabel("label")
+                .withText(new DataBinding.Text(List.of("subject", "body"), DataBinding.Text.Tokens.WORDS, 8000, 2, 120)));
+        doc.setTraining(setup(Optimizer.ADAM, 0.002, 32, 3));
         return doc;
     }
 

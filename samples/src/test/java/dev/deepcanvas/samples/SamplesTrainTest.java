@@ -34,6 +34,7 @@ class SamplesTrainTest {
                 Arguments.of("digits", 0.95),
                 Arguments.of("mnist", 0.95),
                 Arguments.of("spam-filter", 0.95),
+                Arguments.of("spam-transformer", 0.93),
                 Arguments.of("names", 0.75));
     }
 

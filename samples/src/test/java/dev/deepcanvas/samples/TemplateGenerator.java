@@ -26,6 +26,7 @@ public final class TemplateGenerator {
         t.put("keras-mnist-convnet", kerasMnistConvnet());
         t.put("dl4j-lenet", lenet());
         t.put("keras-embedding-lstm", embeddingLstm());
+        t.put("keras-transformer", transformer());
         t.put("vgg16", vgg16());
         t.put("resnet50", resnet50());
         return t;
@@ -80,6 +81,44 @@ public final class TemplateGenerator {
         b.then("LastTimeStep");
         b.then("Output", "units", 10, "activation", "softmax", "loss", "cross_entropy");
         return b.build();
+    }
+
+    /**
+     * keras.io "Text classification with Transformer": token and position embeddings (200 tokens,
+     * 20,000 words, 32 dimensions), one encoder block (2 heads, feed-forward 32), average over the
+     * words, Dense(20), two classes.
+     */
+    static NetworkDocument transformer() {
+        var b = new DocumentBuilder("Keras Transformer text classifier");
+        b.add("TokenInput", "timeSteps", 200);
+        b.then("Embedding", "vocabulary", 20_000, "dimension", 32);
+        String positions = b.then("PositionEmbedding");
+        encoderBlock(b, positions, 2, 32, 32, 32, 0.1, 1e-6);
+        b.then("GlobalPooling", "type", "avg");
+        b.then("Dropout", "rate", 0.1);
+        b.then("Dense", "units", 20, "activation", "relu");
+        b.then("Dropout", "rate", 0.1);
+        b.then("Output", "units", 2, "activation", "softmax", "loss", "cross_entropy");
+        return b.build();
+    }
+
+    /**
+     * One Transformer encoder block after {@code in} (a sequence of {@code dimension} features), as
+     * the course draws it: multi-head self-attention, add &amp; norm, a feed-forward network applied
+     * to every step, add &amp; norm. Returns the id of its last layer.
+     */
+    static String encoderBlock(DocumentBuilder b, String in, int heads, int headSize, int dimension, int feedForward,
+            double dropout, double epsilon) {
+        b.from(in);
+        b.then("SelfAttention", "heads", heads, "headSize", headSize, "units", dimension);
+        String attention = dropout > 0 ? b.then("Dropout", "rate", dropout) : b.current();
+        b.merge("Add", List.of(in, attention));
+        String norm = b.then("LayerNormalization", "epsilon", epsilon);
+        b.then("Dense", "units", feedForward, "activation", "relu");
+        b.then("Dense", "units", dimension, "activation", "identity");
+        String ffn = dropout > 0 ? b.then("Dropout", "rate", dropout) : b.current();
+        b.merge("Add", List.of(norm, ffn));
+        return b.then("LayerNormalization", "epsilon", epsilon);
     }
 
     /** VGG16 with its top, as in keras.applications. */

@@ -2,6 +2,7 @@ package dev.deepcanvas.runtime.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.deepcanvas.runtime.compile.NetworkCompiler;
 import dev.deepcanvas.runtime.document.DocumentBuilder;
@@ -14,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -76,5 +78,39 @@ class MaskTest {
         assertArrayEquals(expected, got, 1e-5f);
         float[] unmasked = graph.output(false, new INDArray[] {filled}, new INDArray[] {Nd4j.ones(1, 7)})[0].toFloatVector();
         assertFalse(Arrays.equals(expected, unmasked), "the masked steps must matter once they are real");
+    }
+
+    static Stream<Arguments> sequenceKinds() {
+        return Stream.of(
+                Arguments.of("LSTM", new Object[] {"units", 4}),
+                Arguments.of("SimpleRNN", new Object[] {"units", 4}),
+                Arguments.of("Bidirectional", new Object[] {"cell", "lstm", "units", 3}),
+                Arguments.of("Conv1D", new Object[] {"filters", 4, "kernel", 1}),
+                Arguments.of("SelfAttention", new Object[] {"heads", 2, "headSize", 2, "units", 4}),
+                Arguments.of("Dropout", new Object[] {"rate", 0.2}),
+                Arguments.of("Activation", new Object[] {"function", "tanh"}),
+                Arguments.of("Dense", new Object[] {"units", 4}),
+                Arguments.of("LayerNormalization", new Object[] {}),
+                Arguments.of("PositionEmbedding", new Object[] {}));
+    }
+
+    /** Training runs the masked forward and backward pass, where DL4J's own quirks show (e.g. its DropoutLayer). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sequenceKinds")
+    void every_sequence_kind_trains_on_a_masked_batch(String kind, Object[] params) throws Exception {
+        DocumentBuilder b = new DocumentBuilder(kind);
+        b.add("TokenInput", "timeSteps", 7);
+        b.then("Embedding", "vocabulary", 20, "dimension", 4);
+        b.then(kind, params);
+        b.then("GlobalPooling", "type", "avg");
+        b.then("Output", "units", 2, "activation", "softmax", "loss", "cross_entropy");
+        ComputationGraph graph = new NetworkCompiler().compile(b.build());
+        INDArray x = Nd4j.create(new float[] {5, 9, 2, 0, 0, 0, 0, 7, 7, 7, 7, 7, 7, 7}, new long[] {2, 1, 7}, 'c');
+        INDArray mask = Nd4j.create(new float[] {1, 1, 1, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1}, new long[] {2, 7}, 'c');
+        INDArray y = Nd4j.create(new float[] {1, 0, 0, 1}, new long[] {2, 2}, 'c');
+        INDArray before = graph.params().dup();
+        graph.fit(new DataSet(x, y, mask, null));
+        assertFalse(before.equals(graph.params()), kind + ": one masked step changed the weights");
+        assertTrue(Double.isFinite(graph.score()), kind + ": finite loss");
     }
 }

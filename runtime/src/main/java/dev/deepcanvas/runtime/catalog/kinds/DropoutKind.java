@@ -6,7 +6,10 @@ import dev.deepcanvas.runtime.catalog.Group;
 import dev.deepcanvas.runtime.catalog.LayerShape;
 import dev.deepcanvas.runtime.catalog.ParamSpec;
 import dev.deepcanvas.runtime.catalog.ShapeProblem;
+import dev.deepcanvas.runtime.shape.Shape;
+import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.recurrent.TimeDistributed;
 
 /**
  * Randomly zeroes a fraction of values while training. {@code rate} is the probability of
@@ -27,6 +30,9 @@ public final class DropoutKind extends AbstractKind {
     @Override
     public Dl4jVertex compile(CompileContext c) {
         double keep = 1.0 - c.params().decimal("rate");
-        return Dl4jVertex.layer(new DropoutLayer.Builder(keep).build());
+        DropoutLayer dropout = new DropoutLayer.Builder(keep).build();
+        // DL4J M2.1's DropoutLayer multiplies a sequence [batch, features, steps] by its mask [batch, steps]
+        // as if it were a column and fails; applied step by step, the mask is a column.
+        return Dl4jVertex.layer(c.inputShape() instanceof Shape.Sequence ? new TimeDistributed(dropout, RNNFormat.NCW) : dropout);
     }
 }
