@@ -88,22 +88,9 @@ final class ModelInputs {
 
     /** Every complete window of the series, each answered by the value {@code horizon} rows after its last row. */
     private static List<Input> windows(SeriesEncoding series, Path path) throws IOException, DataException {
-        List<Map<String, String>> rows = new ArrayList<>();
-        List<Integer> lines = new ArrayList<>();
-        CsvRows.forEach(path, (line, values) -> {
-            rows.add(values);
-            lines.add(line);
-        });
         List<Input> inputs = new ArrayList<>();
-        for (SeriesEncoding.Window w : series.windows(path.getFileName().toString(), rows, lines)) {
-            int target = w.lastRow() + series.horizon();
-            String actual = target < rows.size() ? rows.get(target).get(series.target()) : null;
-            inputs.add(new Input("line " + lines.get(w.lastRow()), rows.get(w.lastRow()), w.features(), null, w.lastLevel(), actual));
-        }
-        if (inputs.isEmpty()) {
-            throw new DataException(path.getFileName().toString(), String.format(
-                    "the series has no complete window of %d rows without a gap; the model needs at least %d rows", series.window(),
-                    series.window()));
+        for (SeriesEncoding.Cut c : series.cut(path)) {
+            inputs.add(new Input("line " + c.line(), c.lastRow(), c.window().features(), null, c.window().lastLevel(), c.actual()));
         }
         return inputs;
     }

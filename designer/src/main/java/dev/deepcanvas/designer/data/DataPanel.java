@@ -287,7 +287,7 @@ public final class DataPanel extends ScrollPane {
                 background.run("image-classes", () -> ImageClasses.scan(path, THUMBNAILS), c -> showImages(c),
                         e -> details.getChildren().setAll(problem("The folder could not be read: " + e.getMessage())));
             }
-        } else if (b.format() == DataBinding.Format.CSV && csvView != null) {
+        } else if (!b.isFolder() && csvView != null) {
             csvView.roles(b);
         }
         check();
@@ -308,7 +308,7 @@ public final class DataPanel extends ScrollPane {
         table.getItems().setAll(preview.rows());
         table.setPrefHeight(220);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        csvView = new CsvColumnsView(preview, this::applyRoles);
+        csvView = new CsvColumnsView(preview, model.document().data().orElseThrow().format() == DataBinding.Format.TEXT, this::applyRoles);
         csvView.roles(model.document().data().orElseThrow());
         Label rows = new Label(String.format("%,d rows, %d columns, separated by '%s'", preview.rowCount(), preview.columns().size(),
                 preview.format().delimiter() == '\t' ? "tab" : String.valueOf(preview.format().delimiter())));
@@ -342,8 +342,15 @@ public final class DataPanel extends ScrollPane {
         }
     }
 
-    private void applyRoles(String label, List<String> ignored, List<String> categorical) {
-        edit(b -> b.withLabel(label).withColumns(ignored, categorical), "Set column roles");
+    private void applyRoles(String label, List<String> ignored, List<String> categorical, List<String> text) {
+        edit(b -> {
+            DataBinding roles = b.withLabel(label).withColumns(ignored, categorical);
+            if (b.format() != DataBinding.Format.TEXT) {
+                return roles;
+            }
+            DataBinding.Text t = b.text();
+            return roles.withText(new DataBinding.Text(text, t.tokens(), t.vocabulary(), t.minCount(), t.maxLength()));
+        }, "Set column roles");
     }
 
     private void showImages(ImageClasses classes) {
@@ -423,6 +430,12 @@ public final class DataPanel extends ScrollPane {
         report.getChildren().add(new Label(String.format("%,d examples: %,d training, %,d validation, %,d test%s.", data.report().rowsRead(),
                 data.train().size(), data.validation().size(), data.test().size(),
                 data.report().rowsDropped() > 0 ? String.format(" (%,d rows with gaps left out)", data.report().rowsDropped()) : "")));
+        if (data.report().series() != null) {
+            report.getChildren().add(new SeriesStretchesView(data.report().series()));
+        }
+        if (data.report().text() != null) {
+            report.getChildren().add(new TextStatsView(data.report().text()));
+        }
         Map<String, Map<String, Integer>> counts = data.report().classCounts();
         if (!counts.isEmpty()) {
             report.getChildren().add(balanceChart(counts, data.target().classNames()));

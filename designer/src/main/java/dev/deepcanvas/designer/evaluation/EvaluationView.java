@@ -1,6 +1,7 @@
 package dev.deepcanvas.designer.evaluation;
 
 import dev.deepcanvas.designer.training.RunResult;
+import dev.deepcanvas.designer.ui.SeriesChart;
 import dev.deepcanvas.designer.ui.SteadyDataSet;
 import dev.deepcanvas.runtime.evaluate.ClassificationReport;
 import dev.deepcanvas.runtime.evaluate.ExamplePrediction;
@@ -14,10 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
@@ -28,8 +31,10 @@ import javafx.scene.layout.VBox;
 /**
  * What the trained model got right and wrong on the test split. Classification: accuracy, a
  * confusion-matrix heatmap (click a cell to list those examples, most confident first, with
- * thumbnails for images) and per-class precision, recall and F1. Regression: MAE, RMSE and R², a
- * predicted-vs-actual scatter and the residuals.
+ * thumbnails for images and the text for texts; the most frequent mistake is listed at first) and
+ * per-class precision, recall and F1. Regression: MAE, RMSE and R², a predicted-vs-actual scatter
+ * and the residuals; for a forecast, the test stretch over time: actual, model and the naive
+ * forecast.
  */
 public final class EvaluationView extends VBox {
 
@@ -71,6 +76,7 @@ public final class EvaluationView extends VBox {
             fillPerClass(c);
             samplesHeading.setText("Click a cell of the matrix to list its examples.");
             samples.getItems().clear();
+            mostFrequentMistake(c).ifPresent(cell -> listCell(cell[0], cell[1]));
             // the matrix and the table scroll when there are many classes; the list keeps its share
             javafx.scene.control.ScrollPane left = new javafx.scene.control.ScrollPane(new VBox(10, matrix, perClass));
             left.setFitToWidth(false);
@@ -87,8 +93,50 @@ public final class EvaluationView extends VBox {
                     r.gainOverNaive() > 0 ? "lower" : "higher: it does not beat persistence");
             heading.setText(String.format("%s — test MAE %.4g, RMSE %.4g, R² %.3f on %d examples (%s).%s %s", result.label(), r.mae(), r.rmse(),
                     r.r2(), r.total(), r.target(), naive, result.summary()));
-            body.getChildren().setAll(regressionCharts(result.predictions()));
+            body.getChildren().setAll(r.naive() != null && result.data().test().reference() != null
+                    ? forecastChart(result) : regressionCharts(result.predictions()));
         }
+    }
+
+    /** The off-diagonal cell with the most examples, as {actual, predicted}; empty when nothing is wrong. */
+    private static Optional<int[]> mostFrequentMistake(ClassificationReport c) {
+        int[] best = null;
+        long most = 0;
+        for (int a = 0; a < c.classes().size(); a++) {
+            for (int p = 0; p < c.classes().size(); p++) {
+                if (a != p && c.confusion()[a][p] > most) {
+                    most = c.confusion()[a][p];
+                    best = new int[] {a, p};
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** The test stretch in time order: what happened, what the model forecast, and the naive "same as the last step". */
+    private static SeriesChart forecastChart(RunResult result) {
+        List<ExamplePrediction> predictions = result.predictions();
+        double[] reference = result.data().test().reference();
+        int n = predictions.size();
+        double[] row = new double[n];
+        double[] actual = new double[n];
+        double[] model = new double[n];
+        double[] naive = new double[n];
+        for (int i = 0; i < n; i++) {
+            ExamplePrediction e = predictions.get(i);
+            row[i] = e.origin() - 1; // a series has one line per row after the header: line n holds row n - 1
+            actual[i] = e.actualValue();
+            model[i] = e.predictedValue();
+            naive[i] = reference[i];
+        }
+        String target = ((RegressionReport) result.report()).target();
+        SeriesChart chart = new SeriesChart("evaluation-forecast", "Test stretch: " + target + " forecast against what happened", "row",
+                target);
+        chart.line("actual", row, actual);
+        chart.line("model", row, model);
+        chart.line("naive (same as the last step)", row, naive);
+        HBox.setHgrow(chart, Priority.ALWAYS);
+        return chart;
     }
 
     private void fillPerClass(ClassificationReport c) {
@@ -186,6 +234,13 @@ public final class EvaluationView extends VBox {
         return samples;
     }
 
+    private static Tooltip wrapped(String text) {
+        Tooltip t = new Tooltip(text.length() > 2000 ? text.substring(0, 2000) + "…" : text);
+        t.setWrapText(true);
+        t.setMaxWidth(520);
+        return t;
+    }
+
     /** One example: its origin, confidence, and a thumbnail for images. */
     private final class SampleCell extends ListCell<ExamplePrediction> {
         private final ImageView thumb = new ImageView();
@@ -207,6 +262,7 @@ public final class EvaluationView extends VBox {
             String where = shown.data().describeOrigin(e.origin());
             String row = e.origin() >= 1 && e.origin() <= shown.csvLines().size() ? ":  " + shown.csvLines().get(e.origin() - 1) : "";
             setText(String.format("%s%s  ·  %.0f %% sure", where, row, e.confidence() * 100));
+            setTooltip(row.isEmpty() ? null : wrapped(row.substring(3)));
             if (!shown.data().imageFiles().isEmpty()) {
                 Path file = shown.dataPath().resolve(where);
                 if (Files.isRegularFile(file)) {

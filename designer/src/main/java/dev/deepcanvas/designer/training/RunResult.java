@@ -13,7 +13,8 @@ import java.util.List;
  *
  * @param dataPath the data file or folder as resolved on disk (image thumbnails resolve against it)
  * @param summary what happened, in words: "Completed 20 epochs in 0:12"
- * @param csvLines for a CSV of at most {@code 20 MB}, its lines (origins are 1-based lines), else empty
+ * @param csvLines for a CSV of at most {@code 20 MB}, what to show for an example from line {@code n} at {@code n - 1}: the
+ *     raw line, or for text data the text read; else empty
  */
 public record RunResult(String label, String summary, TestReport report, List<ExamplePrediction> predictions, PreparedData data,
         Path dataPath, ModelBundle bundle, TrainingHistory history, List<String> csvLines) {

@@ -316,7 +316,7 @@ public final class TrainingController {
         background.run("evaluate", () -> {
             TestReport report = r.evaluate();
             DecisionBoundary.Grid finalMap = points == null ? null : boundaryOf(r, points).orElse(null);
-            List<String> lines = r.data().imageFiles().isEmpty() ? lines(dataPath) : List.of();
+            List<String> lines = OriginTexts.of(r.data(), dataPath);
             return new Scored(new RunResult(label, summary, report, r.testPredictions(), r.data(), dataPath, r.bundle(report), history,
                     lines), finalMap);
         }, done -> {
@@ -331,15 +331,6 @@ public final class TrainingController {
             progressText.set(summary);
             state.set(State.IDLE);
         });
-    }
-
-    /** The lines of a CSV of at most 20 MB, to show listed examples' rows; empty when unreadable. */
-    private static List<String> lines(Path csv) {
-        try {
-            return java.nio.file.Files.size(csv) <= 20_000_000 ? java.nio.file.Files.readAllLines(csv) : List.of();
-        } catch (IOException | RuntimeException e) {
-            return List.of();
-        }
     }
 
     private record Scored(RunResult result, DecisionBoundary.Grid boundary) {}

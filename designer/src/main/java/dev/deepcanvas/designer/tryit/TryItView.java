@@ -2,11 +2,13 @@ package dev.deepcanvas.designer.tryit;
 
 import dev.deepcanvas.designer.background.Background;
 import dev.deepcanvas.designer.training.RunResult;
+import dev.deepcanvas.designer.ui.SeriesChart;
 import dev.deepcanvas.runtime.bundle.ModelBundle;
 import dev.deepcanvas.runtime.bundle.Prediction;
 import dev.deepcanvas.runtime.data.DataException;
 import dev.deepcanvas.runtime.data.images.ImageEncoding;
 import dev.deepcanvas.runtime.data.table.CsvPreview;
+import dev.deepcanvas.runtime.data.table.SeriesEncoding;
 import dev.deepcanvas.runtime.data.table.TabularEncoding;
 import dev.deepcanvas.runtime.data.text.TextEncoding;
 import java.nio.file.Path;
@@ -26,12 +28,16 @@ import javafx.scene.image.ImageView;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Tries the trained model on new input: one field per feature column (filled with the first row of
- * the data to start from), or an image chosen or dropped here. The answer is a bar per class with
- * its probability (or the predicted quantity). The inputs go through the fitted normalisation, and
- * the network runs in the background.
+ * the data to start from), a typed text, or an image chosen or dropped here. The answer is a bar per
+ * class with its probability (or the predicted quantity). A forecast model instead runs over the
+ * end of its series: the recent values, the model's forecast for each of them, and the next values
+ * after the last row. The inputs go through the fitted normalisation, and the network runs in the
+ * background.
  */
 public final class TryItView extends VBox {
 
@@ -47,7 +53,12 @@ public final class TryItView extends VBox {
     private final TextArea text = new TextArea();
     private ModelBundle bundle;
     private Path image;
+    /** A forecast model's series file. */
+    private Path dataPath;
+    private SeriesChart forecastChart;
     private Prediction last;
+
+    private static final Logger LOG = LoggerFactory.getLogger(TryItView.class);
 
     public TryItView(Background background, Supplier<Optional<Path>> chooseImage) {
         this.background = background;
@@ -97,6 +108,9 @@ public final class TryItView extends VBox {
         image = null;
         last = null;
         predict.setDisable(false);
+        predict.setText("Predict");
+        getChildren().remove(forecastChart);
+        forecastChart = null;
         if (bundle.encoding() instanceof TabularEncoding table) {
             heading.setText("Type values for each feature and press Predict (" + result.label() + ").");
             List<String> columns = table.featureColumns();
@@ -110,7 +124,8 @@ public final class TryItView extends VBox {
                 form.add(f, 1, i);
             }
             Path csv = result.dataPath();
-            background.run("try-it-example", () -> CsvPreview.read(csv, 1), this::fillFrom, e -> {});
+            background.run("try-it-example", () -> CsvPreview.read(csv, 1), this::fillFrom,
+                    e -> LOG.warn("cannot read the first row of {} to fill the fields", csv, e));
         } else if (bundle.encoding() instanceof TextEncoding) {
             heading.setText("Type a text and press Predict (" + result.label() + ").");
             text.setId("try-it-text");
@@ -118,6 +133,12 @@ public final class TryItView extends VBox {
             text.setPrefRowCount(4);
             text.setWrapText(true);
             form.add(text, 0, 0);
+        } else if (bundle.encoding() instanceof SeriesEncoding series && series.targetIsInput()) {
+            heading.setText("The series' last rows, the model's forecast for each, and the next " + (series.horizon() == 1 ? "value" : "values")
+                    + " after its last row. Edit the CSV and press Forecast again (" + result.label() + ").");
+            predict.setText("Forecast");
+            dataPath = result.dataPath();
+            predict();
         } else if (!(bundle.encoding() instanceof ImageEncoding)) {
             heading.setText("Try It takes table rows, texts and images; use 'deepcanvas predict' for this model's data ("
                     + result.label() + ").");
@@ -158,6 +179,13 @@ public final class TryItView extends VBox {
             return;
         }
         ModelBundle b = bundle;
+        if (b.encoding() instanceof SeriesEncoding series && dataPath != null) {
+            Path csv = dataPath;
+            answer.setText("Forecasting…");
+            background.run("forecast", () -> Forecast.of(b, series, csv), this::showForecast,
+                    error -> answer.setText("The series could not be forecast: " + error.getMessage()));
+            return;
+        }
         if (b.encoding() instanceof TextEncoding encoding) {
             TextEncoding.Encoded e = encoding.encode(text.getText());
             answer.setText("Predicting…");
@@ -206,6 +234,15 @@ public final class TryItView extends VBox {
             l.setContentDisplay(javafx.scene.control.ContentDisplay.LEFT);
             bars.getChildren().add(l);
         }
+    }
+
+    private void showForecast(Forecast f) {
+        bars.getChildren().clear();
+        last = f.next();
+        getChildren().remove(forecastChart);
+        forecastChart = f.chart();
+        getChildren().add(forecastChart);
+        answer.setText(f.summary());
     }
 
     /** The latest prediction shown, or null. */

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.deepcanvas.designer.DesignerWindow;
+import dev.deepcanvas.designer.ui.SeriesChart;
 import dev.deepcanvas.designer.testing.TestServices;
 import dev.deepcanvas.runtime.bundle.Prediction;
 import dev.deepcanvas.runtime.data.toy.ToyDataset;
 import dev.deepcanvas.runtime.document.DataBinding;
 import dev.deepcanvas.runtime.evaluate.ClassificationReport;
+import dev.deepcanvas.runtime.evaluate.ExamplePrediction;
 import dev.deepcanvas.runtime.shape.Diagnostic;
 import java.io.File;
 import java.nio.file.Files;
@@ -19,6 +21,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
+import javafx.scene.chart.StackedBarChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Spinner;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -235,11 +242,42 @@ class TrainingFlowsTest {
         robot.interact(() -> window.showTab("data-tab"));
         waitUntil(60, () -> "done".equals(window.training().data().checkStateProperty().get()));
         assertTrue(robot.lookup("#data-source").queryLabeled().getText().startsWith("Text in a CSV"));
+        // the tokeniser's findings: vocabulary, coverage and the histogram of lengths
+        String stats = robot.lookup("#data-text-summary").queryLabeled().getText();
+        assertTrue(stats.startsWith("Vocabulary: ") && stats.contains("of the test tokens"), stats);
+        StackedBarChart<?, ?> lengths = robot.lookup("#data-token-histogram").query();
+        assertEquals(2, lengths.getData().size(), "texts read whole and texts cut");
+        assertEquals("text", String.valueOf(robot.lookup("#data-role-name").queryComboBox().getValue()), "the name column is the text");
+        robot.interact(() -> window.training().data().setVvalue(1.0));
         shoot("data-text");
+        robot.interact(() -> window.training().data().setVvalue(0));
+
+        // each tokeniser choice is one undo step
+        DataBinding.Text before = window.model().document().data().orElseThrow().text();
+        robot.interact(() -> robot.lookup("#data-tokens").<DataBinding.Text.Tokens>queryComboBox().setValue(DataBinding.Text.Tokens.WORDS));
+        robot.interact(() -> robot.lookup("#data-max-length").<Spinner<Integer>>query().increment(1));
+        DataBinding.Text changed = window.model().document().data().orElseThrow().text();
+        assertEquals(DataBinding.Text.Tokens.WORDS, changed.tokens());
+        assertEquals(before.maxLength() + 10, changed.maxLength());
+        robot.interact(() -> window.fire("undo"));
+        robot.interact(() -> window.fire("undo"));
+        assertEquals(before, window.model().document().data().orElseThrow().text(), "two undos, two choices");
+        assertEquals(DataBinding.Text.Tokens.CHARACTERS, robot.lookup("#data-tokens").queryComboBox().getValue(), "the control follows undo");
+
         robot.interact(() -> window.model().execute(window.model().edits().training(
                 window.model().document().training().toBuilder().epochs(2).build(), "epochs 2")));
         robot.interact(() -> window.fire("train"));
         waitUntil(180, () -> controller().resultProperty().get() != null && controller().state() == TrainingController.State.IDLE);
+        // the most frequent mistake is listed at once, with the names themselves
+        robot.interact(() -> window.showTab("evaluation-tab"));
+        ListView<ExamplePrediction> listed = robot.lookup("#evaluation-samples").query();
+        assertFalse(listed.getItems().isEmpty(), "misclassified names are listed");
+        ExamplePrediction first = listed.getItems().get(0);
+        assertFalse(first.correct());
+        assertTrue(listed.getItems().stream().allMatch(e -> e.confidence() <= first.confidence()), "most confident first");
+        String name = controller().resultProperty().get().csvLines().get(first.origin() - 1);
+        assertTrue(name.matches("[A-Za-z' -]+"), "the text shown is the name read: " + name);
+        shoot("evaluation-text");
         robot.interact(() -> window.showTab("try-tab"));
         robot.clickOn("#try-it-text").write("Olivia");
         robot.clickOn("#try-it-predict");
@@ -254,6 +292,24 @@ class TrainingFlowsTest {
     void a_forecast_is_evaluated_beside_the_naive_forecast(FxRobot robot) throws Exception {
         Path project = copySample("air-passengers", "air_passengers.csv");
         robot.interact(() -> window.files().load(project));
+        robot.interact(() -> window.showTab("data-tab"));
+        waitUntil(60, () -> "done".equals(window.training().data().checkStateProperty().get())
+                && robot.lookup("#data-series-chart").tryQuery().isPresent());
+        SeriesChart series = robot.lookup("#data-series-chart").query();
+        assertEquals(List.of("training", "validation", "test"), series.stretchNames());
+        assertEquals(144, series.getData().get(0).getData().size(), "every month of the file");
+        robot.interact(() -> window.training().data().setVvalue(1.0));
+        shoot("data-series");
+        robot.interact(() -> window.training().data().setVvalue(0));
+        DataBinding.Series chosen = window.model().document().data().orElseThrow().series();
+        robot.interact(() -> robot.lookup("#data-window").<Spinner<Integer>>query().increment(1));
+        robot.interact(() -> robot.lookup("#data-differencing").<CheckBox>query().fire());
+        assertEquals(new DataBinding.Series(chosen.window() + 1, chosen.horizon(), !chosen.differencing()),
+                window.model().document().data().orElseThrow().series());
+        robot.interact(() -> window.fire("undo"));
+        robot.interact(() -> window.fire("undo"));
+        assertEquals(chosen, window.model().document().data().orElseThrow().series(), "two undos, two choices");
+
         robot.interact(() -> window.model().execute(window.model().edits().training(
                 window.model().document().training().toBuilder().epochs(30).build(), "epochs 30")));
         robot.interact(() -> window.fire("train"));
@@ -261,7 +317,20 @@ class TrainingFlowsTest {
         robot.interact(() -> window.showTab("evaluation-tab"));
         String heading = robot.lookup("#evaluation-heading").queryLabeled().getText();
         assertTrue(heading.contains("Naive forecast (same as the last step)"), heading);
+        SeriesChart forecast = robot.lookup("#evaluation-forecast").query();
+        assertEquals(List.of("actual", "model", "naive (same as the last step)"), forecast.getData().stream().map(XYChart.Series::getName).toList());
+        int windows = controller().resultProperty().get().data().test().size();
+        assertEquals(windows, forecast.getData().get(2).getData().size(), "the naive forecast on every test window");
         shoot("evaluation-forecast");
+
+        robot.interact(() -> window.showTab("try-tab"));
+        waitUntil(30, () -> window.training().tryIt().lastPrediction() != null);
+        SeriesChart next = robot.lookup("#try-it-forecast").query();
+        assertEquals(List.of("forecast"), next.stretchNames());
+        assertTrue(Double.isFinite(window.training().tryIt().lastPrediction().value()));
+        String answer = robot.lookup("#try-it-answer").queryLabeled().getText();
+        assertTrue(answer.startsWith("Next: passengers on row 145 (1 after the last row)"), answer);
+        shoot("try-it-forecast");
     }
 
     @Test

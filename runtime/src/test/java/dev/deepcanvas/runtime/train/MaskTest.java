@@ -86,6 +86,9 @@ class MaskTest {
                 Arguments.of("SimpleRNN", new Object[] {"units", 4}),
                 Arguments.of("Bidirectional", new Object[] {"cell", "lstm", "units", 3}),
                 Arguments.of("Conv1D", new Object[] {"filters", 4, "kernel", 1}),
+                Arguments.of("Conv1D", new Object[] {"filters", 4, "kernel", 3, "padding", "same"}),
+                Arguments.of("Conv1D", new Object[] {"filters", 4, "kernel", 3, "padding", "valid"}),
+                Arguments.of("Conv1D", new Object[] {"filters", 4, "kernel", 2, "stride", 2}),
                 Arguments.of("SelfAttention", new Object[] {"heads", 2, "headSize", 2, "units", 4}),
                 Arguments.of("Dropout", new Object[] {"rate", 0.2}),
                 Arguments.of("Activation", new Object[] {"function", "tanh"}),
@@ -95,7 +98,7 @@ class MaskTest {
     }
 
     /** Training runs the masked forward and backward pass, where DL4J's own quirks show (e.g. its DropoutLayer). */
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0} {1}")
     @MethodSource("sequenceKinds")
     void every_sequence_kind_trains_on_a_masked_batch(String kind, Object[] params) throws Exception {
         DocumentBuilder b = new DocumentBuilder(kind);

@@ -3,6 +3,7 @@ package dev.deepcanvas.runtime.data.table;
 import dev.deepcanvas.runtime.data.DataException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,25 @@ public final class CsvRows {
         void row(int line, Map<String, String> values) throws DataException;
     }
 
+    /** A whole CSV in memory: the column names, each data row's values by column, and the 1-based line each row starts on. */
+    public record Table(List<String> names, List<Map<String, String>> rows, List<Integer> lines) {
+        public int size() {
+            return rows.size();
+        }
+    }
+
     private CsvRows() {}
+
+    /** Reads every data row of {@code csv}. */
+    public static Table read(Path csv) throws IOException, DataException {
+        List<Map<String, String>> rows = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        List<String> names = forEach(csv, (line, values) -> {
+            rows.add(values);
+            lines.add(line);
+        });
+        return new Table(names, rows, lines);
+    }
 
     /** Calls {@code handler} for every data row; returns the column names. */
     public static List<String> forEach(Path csv, RowHandler handler) throws IOException, DataException {

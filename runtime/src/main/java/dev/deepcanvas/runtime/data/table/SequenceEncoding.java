@@ -52,12 +52,9 @@ public record SequenceEncoding(List<String> columns, double[] mean, double[] std
 
     /** Reads one sequence file (a row per step) and encodes it. */
     public Encoded encode(Path csv) throws DataException, IOException {
-        List<Map<String, String>> rows = new ArrayList<>();
-        List<Integer> lines = new ArrayList<>();
-        CsvRows.forEach(csv, (line, values) -> {
-            rows.add(values);
-            lines.add(line);
-        });
+        CsvRows.Table table = CsvRows.read(csv);
+        List<Map<String, String>> rows = table.rows();
+        List<Integer> lines = table.lines();
         if (rows.isEmpty()) {
             throw new DataException(csv.getFileName().toString(), "the sequence has no rows");
         }

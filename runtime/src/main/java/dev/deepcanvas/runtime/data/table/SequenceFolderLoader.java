@@ -61,19 +61,16 @@ public final class SequenceFolderLoader {
         for (int i = 0; i < files.size(); i++) {
             Path f = files.get(i);
             String relative = folder.relativize(f).toString().replace('\\', '/');
-            List<Map<String, String>> rows = new ArrayList<>();
-            List<Integer> lines = new ArrayList<>();
-            List<String> header;
+            CsvRows.Table table;
             try {
-                header = CsvRows.forEach(f, (line, values) -> {
-                    rows.add(values);
-                    lines.add(line);
-                });
+                table = CsvRows.read(f);
             } catch (DataException e) {
                 skipped.add(relative + ": " + e.getMessage());
                 continue;
             }
-            List<String> used = header.stream().filter(c -> !binding.ignore().contains(c)).toList();
+            List<Map<String, String>> rows = table.rows();
+            List<Integer> lines = table.lines();
+            List<String> used = table.names().stream().filter(c -> !binding.ignore().contains(c)).toList();
             if (columns == null) {
                 columns = used;
             } else if (!columns.equals(used)) {

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.deepcanvas.runtime.data.DataException;
 import dev.deepcanvas.runtime.data.FittedEncoding;
 import dev.deepcanvas.runtime.document.DataBinding.MissingValues;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -67,6 +69,28 @@ public record SeriesEncoding(List<String> inputs, String target, double[] offset
             }
         }
         return values;
+    }
+
+    /**
+     * One window of a series file, placed in it: the raw row it ends on and that row's line, and the
+     * target's raw value {@code horizon} rows later (null beyond the end of the file: a true forecast).
+     */
+    public record Cut(Window window, Map<String, String> lastRow, int line, String actual) {}
+
+    /** Every complete window of a series file, in time order; a file without one is refused, saying how many rows it takes. */
+    public List<Cut> cut(Path csv) throws IOException, DataException {
+        CsvRows.Table table = CsvRows.read(csv);
+        List<Cut> cuts = new ArrayList<>();
+        for (Window w : windows(csv.getFileName().toString(), table.rows(), table.lines())) {
+            int answered = w.lastRow() + horizon;
+            String actual = answered < table.size() ? table.rows().get(answered).get(target) : null;
+            cuts.add(new Cut(w, table.rows().get(w.lastRow()), table.lines().get(w.lastRow()), actual));
+        }
+        if (cuts.isEmpty()) {
+            throw new DataException(csv.getFileName().toString(), String.format(Locale.ROOT,
+                    "the series has no complete window of %d rows without a gap; the model needs at least %d rows", window, window));
+        }
+        return cuts;
     }
 
     /** Every complete window of a new series, in time order, each with the target's level on its last row. */

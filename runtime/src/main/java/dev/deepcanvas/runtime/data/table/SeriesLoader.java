@@ -34,12 +34,10 @@ public final class SeriesLoader {
             throw new DataException(file, "a time series fills gaps forward or by interpolation (or leaves out the windows that "
                     + "touch one), not with a mean: choose one of those");
         }
-        List<Map<String, String>> rows = new ArrayList<>();
-        List<Integer> lines = new ArrayList<>();
-        List<String> names = CsvRows.forEach(csv, (line, values) -> {
-            rows.add(values);
-            lines.add(line);
-        });
+        CsvRows.Table table = CsvRows.read(csv);
+        List<Map<String, String>> rows = table.rows();
+        List<Integer> lines = table.lines();
+        List<String> names = table.names();
         boolean classify = binding.task() == DataBinding.TaskChoice.CLASSIFICATION;
         ColumnRoles roles = ColumnRoles.choose(file, names, binding, classify);
         String target = names.get(roles.label());

@@ -30,12 +30,10 @@ public final class TextLoader {
 
     public static PreparedData prepare(Path csv, DataBinding binding, long seed) throws DataException, IOException {
         String file = csv.getFileName().toString();
-        List<Map<String, String>> rows = new ArrayList<>();
-        List<Integer> lines = new ArrayList<>();
-        List<String> names = CsvRows.forEach(csv, (line, values) -> {
-            rows.add(values);
-            lines.add(line);
-        });
+        CsvRows.Table table = CsvRows.read(csv);
+        List<Map<String, String>> rows = table.rows();
+        List<Integer> lines = table.lines();
+        List<String> names = table.names();
         if (rows.isEmpty()) {
             throw new DataException(file, "the file has a header but no data rows");
         }
@@ -130,10 +128,18 @@ public final class TextLoader {
             }
             return text.columns();
         }
+        List<String> candidates = new ArrayList<>();
+        for (int j : roles.features()) {
+            candidates.add(names.get(j));
+        }
+        return List.of(longestText(candidates, rows));
+    }
+
+    /** The column whose values are longest in all (the text when none is chosen); null when there is no candidate. */
+    public static String longestText(List<String> candidates, List<Map<String, String>> rows) {
         String best = null;
         long bestLength = -1;
-        for (int j : roles.features()) {
-            String name = names.get(j);
+        for (String name : candidates) {
             long length = 0;
             for (Map<String, String> row : rows) {
                 String v = row.get(name);
@@ -144,7 +150,7 @@ public final class TextLoader {
                 bestLength = length;
             }
         }
-        return List.of(best);
+        return best;
     }
 
     private static Examples write(TextEncoding encoding, List<List<String>> tokens, int[] classOf, int[] origins, int classes,
