@@ -1,7 +1,6 @@
 package dev.deepcanvas.runtime.catalog.layers;
 
 import java.util.Map;
-import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
 import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLayer;
@@ -15,15 +14,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * learned gain and shifted by a learned bias, one of each per feature. Works on vectors
  * [batch, features] and on sequences [batch, features, steps] (DL4J's NCW layout).
  *
- * <p>The fields are plain and the no-argument constructor exists because DL4J stores a network's
- * configuration as JSON and reads it back by reflection.
  */
-public final class LayerNormalizationLayer extends SameDiffLayer {
+public final class LayerNormalizationLayer extends SameShapeLayer {
 
     static final String GAIN = "gain";
     static final String BIAS = "bias";
 
-    private long features;
     private double epsilon;
 
     private LayerNormalizationLayer() {
@@ -41,10 +37,6 @@ public final class LayerNormalizationLayer extends SameDiffLayer {
         return new LayerNormalizationLayer(b);
     }
 
-    public long getFeatures() {
-        return features;
-    }
-
     public double getEpsilon() {
         return epsilon;
     }
@@ -58,16 +50,6 @@ public final class LayerNormalizationLayer extends SameDiffLayer {
         } else {
             throw new IllegalStateException("LayerNormalization takes vectors or sequences, not " + inputType);
         }
-    }
-
-    @Override
-    public InputPreProcessor getPreProcessorForInputType(InputType inputType) {
-        return null;
-    }
-
-    @Override
-    public InputType getOutputType(int layerIndex, InputType inputType) {
-        return inputType;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.deepcanvas.runtime.catalog.layers;
 
 import java.util.Map;
-import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
 import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLayer;
@@ -15,14 +14,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * the sequence [batch, features, steps] so that attention, which is blind to order, can tell the
  * first word from the tenth. The table is features × steps, so the sequence length must be fixed.
  *
- * <p>The fields are plain and the no-argument constructor exists because DL4J stores a network's
- * configuration as JSON and reads it back by reflection.
  */
-public final class PositionEmbeddingLayer extends SameDiffLayer {
+public final class PositionEmbeddingLayer extends SameShapeLayer {
 
     static final String TABLE = "positions";
 
-    private long features;
     private long steps;
 
     private PositionEmbeddingLayer() {
@@ -40,10 +36,6 @@ public final class PositionEmbeddingLayer extends SameDiffLayer {
         return new PositionEmbeddingLayer(b);
     }
 
-    public long getFeatures() {
-        return features;
-    }
-
     public long getSteps() {
         return steps;
     }
@@ -55,16 +47,6 @@ public final class PositionEmbeddingLayer extends SameDiffLayer {
         }
         // The length comes from the shape rule: DL4J's embedding layer reports a length of 1 whatever the input.
         features = r.getSize();
-    }
-
-    @Override
-    public InputPreProcessor getPreProcessorForInputType(InputType inputType) {
-        return null;
-    }
-
-    @Override
-    public InputType getOutputType(int layerIndex, InputType inputType) {
-        return inputType;
     }
 
     @Override
