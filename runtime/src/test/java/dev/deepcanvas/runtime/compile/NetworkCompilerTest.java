@@ -39,6 +39,20 @@ class NetworkCompilerTest {
     }
 
     @Test
+    void a_residual_add_around_dense_after_pooling_a_sequence_compiles_and_runs() throws Exception {
+        // DL4J reports pooled sequences as sequences; the merge with the dense branch must see two vectors
+        var b = new DocumentBuilder("pooled residual");
+        b.add("SequenceInput", "features", 3, "timeSteps", 5);
+        b.then("LSTM", "units", 4);
+        String pooled = b.then("GlobalPooling", "type", "avg");
+        String dense = b.then("Dense", "units", 4);
+        b.merge("Add", List.of(dense, pooled));
+        b.then("Output", "units", 2);
+        ComputationGraph graph = new NetworkCompiler().compile(b.build());
+        assertEquals(2, graph.outputSingle(Nd4j.rand(2, 3, 5)).size(1));
+    }
+
+    @Test
     void the_keras_mlp_compiles_to_6154_parameters_with_node_ids_as_vertex_names() throws Exception {
         ComputationGraph graph = new NetworkCompiler().compile(kerasMlp(0.5));
         assertEquals(6_154, graph.numParams());

@@ -6,6 +6,7 @@ import dev.deepcanvas.runtime.catalog.Group;
 import dev.deepcanvas.runtime.catalog.LayerShape;
 import dev.deepcanvas.runtime.catalog.ParamSpec;
 import dev.deepcanvas.runtime.catalog.ShapeProblem;
+import dev.deepcanvas.runtime.catalog.layers.SequencePoolingLayer;
 import dev.deepcanvas.runtime.shape.Shape;
 import java.util.List;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
@@ -34,6 +35,9 @@ public final class GlobalPoolingKind extends AbstractKind {
     @Override
     public Dl4jVertex compile(CompileContext c) {
         PoolingType type = "max".equals(c.params().choice("type")) ? PoolingType.MAX : PoolingType.AVG;
+        if (c.inputShape() instanceof Shape.Sequence) {
+            return Dl4jVertex.layer(new SequencePoolingLayer(type));
+        }
         return Dl4jVertex.layer(new GlobalPoolingLayer.Builder(type).build());
     }
 }
