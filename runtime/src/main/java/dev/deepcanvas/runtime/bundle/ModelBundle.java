@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.deepcanvas.runtime.compute.OneDnn;
 import dev.deepcanvas.runtime.data.DataException;
 import dev.deepcanvas.runtime.data.Encodings;
 import dev.deepcanvas.runtime.data.FittedEncoding;
@@ -40,6 +41,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * gives the same predictions on the same raw inputs.
  */
 public final class ModelBundle {
+
+    static {
+        // a restored model's layers get oneDNN helpers as a freshly compiled one's do
+        OneDnn.enable();
+    }
 
     public static final String EXTENSION = ".dcmodel";
     static final int VERSION = 1;
@@ -156,6 +162,7 @@ public final class ModelBundle {
             NetworkDocument doc = new DocumentJson().read(new String(entries.get(NETWORK), StandardCharsets.UTF_8));
             FittedEncoding encoding = Encodings.fromJson(JSON.readTree(entries.get(ENCODING)));
             ComputationGraph graph = restore(file, entries.get(MODEL));
+            OneDnn.keepSupported(graph);
             return new ModelBundle(graph, doc, encoding, target, yesNo, JSON.readTree(entries.get(METRICS)));
         } catch (DocumentFormatException | DataException | com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new BundleFormatException(file.getFileName() + " is damaged: " + e.getMessage());

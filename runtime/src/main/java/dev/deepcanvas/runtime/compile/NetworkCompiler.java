@@ -5,13 +5,14 @@ import dev.deepcanvas.runtime.catalog.Dl4jVertex;
 import dev.deepcanvas.runtime.catalog.LayerCatalog;
 import dev.deepcanvas.runtime.catalog.LayerKind;
 import dev.deepcanvas.runtime.catalog.Params;
+import dev.deepcanvas.runtime.compute.OneDnn;
 import dev.deepcanvas.runtime.document.LayerNode;
 import dev.deepcanvas.runtime.document.NetworkDocument;
 import dev.deepcanvas.runtime.document.TrainingSetup;
 import dev.deepcanvas.runtime.shape.Diagnostic;
 import dev.deepcanvas.runtime.shape.NetworkAnalysis;
-import dev.deepcanvas.runtime.shape.ShapeInference;
 import dev.deepcanvas.runtime.shape.Shape;
+import dev.deepcanvas.runtime.shape.ShapeInference;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -32,6 +33,11 @@ import org.nd4j.linalg.api.buffer.DataType;
  */
 public final class NetworkCompiler {
 
+    static {
+        // before the first layer exists: DL4J decides on its oneDNN helpers when a layer is built
+        OneDnn.enable();
+    }
+
     private final LayerCatalog catalog;
 
     public NetworkCompiler(LayerCatalog catalog) {
@@ -49,6 +55,7 @@ public final class NetworkCompiler {
         try {
             ComputationGraph graph = new ComputationGraph(conf);
             graph.init();
+            OneDnn.keepSupported(graph);
             return graph;
         } catch (RuntimeException | OutOfMemoryError e) {
             throw fromDl4j(doc, null, e);

@@ -12,8 +12,8 @@ import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.linalg.schedule.StepSchedule;
 
-/** The DL4J updater for a document's optimiser settings. */
-final class Updaters {
+/** The DL4J updater for a document's optimiser settings, and the one source of its learning-rate schedule. */
+public final class Updaters {
 
     private Updaters() {}
 
@@ -31,6 +31,15 @@ final class Updaters {
             updater.setLrAndSchedule(Double.NaN, schedule);
         }
         return updater;
+    }
+
+    /**
+     * The learning rate DL4J applies during {@code epoch} (1-based): the schedule's value at DL4J's
+     * 0-based epoch counter, which the trainer advances after each epoch.
+     */
+    public static double learningRate(TrainingSetup t, int epoch) {
+        ISchedule schedule = schedule(t);
+        return schedule == null ? t.learningRate() : schedule.valueAt(0, epoch - 1);
     }
 
     /** The learning-rate schedule by epoch; the trainer advances DL4J's epoch counter. */

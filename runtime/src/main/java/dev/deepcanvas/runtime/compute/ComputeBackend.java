@@ -29,10 +29,12 @@ public record ComputeBackend(boolean gpu, String device, int threads, Optional<S
         Optional<String> notice = cudaOnClasspath()
                 ? Optional.of("This build can use an NVIDIA GPU, but none could be used here (no GPU, driver or CUDA 11.6): training runs on the CPU.")
                 : Optional.empty();
-        return new ComputeBackend(false, "CPU" + cpuModel().map(m -> " (" + m + ")").orElse(""), threads, notice);
+        OneDnn.enable();
+        String helpers = OneDnn.active() ? ", oneDNN" : "";
+        return new ComputeBackend(false, "CPU" + cpuModel().map(m -> " (" + m + ")").orElse("") + helpers, threads, notice);
     }
 
-    /** One line, e.g. "CPU (AMD EPYC 7B13), 2 threads". */
+    /** One line, e.g. "CPU (AMD EPYC 7B13), oneDNN, 2 threads". */
     public String describe() {
         return gpu ? device : device + ", " + threads + " thread" + (threads == 1 ? "" : "s");
     }

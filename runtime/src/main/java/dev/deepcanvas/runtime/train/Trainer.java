@@ -1,5 +1,6 @@
 package dev.deepcanvas.runtime.train;
 
+import dev.deepcanvas.runtime.compile.Updaters;
 import dev.deepcanvas.runtime.data.Examples;
 import dev.deepcanvas.runtime.data.PreparedData;
 import dev.deepcanvas.runtime.document.TrainingSetup;
@@ -283,14 +284,9 @@ public final class Trainer {
                 + ", so training stopped: the weights can no longer be trusted.", hint, epoch, batch);
     }
 
-    /** The learning rate in force during {@code epoch} (1-based), after decay. */
+    /** The learning rate in force during {@code epoch} (1-based), after decay: DL4J's own schedule's value. */
     double learningRate(int epoch) {
-        int passed = epoch - 1;
-        return switch (setup.decay()) {
-            case NONE -> setup.learningRate();
-            case STEP -> setup.learningRate() * Math.pow(setup.decayRate(), Math.floor(passed / (double) setup.decayEvery()));
-            case EXPONENTIAL -> setup.learningRate() * Math.pow(setup.decayRate(), passed);
-        };
+        return Updaters.learningRate(setup, epoch);
     }
 
     private static void shuffle(int[] order, Random random) {

@@ -19,7 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.learning.config.IUpdater;
 
 class TrainerTest {
 
@@ -184,6 +186,11 @@ class TrainerTest {
         t.run();
         List<Double> rates = events.stream().filter(EpochEnded.class::isInstance).map(e -> ((EpochEnded) e).learningRate()).toList();
         assertEquals(List.of(0.05, 0.05, 0.025, 0.025, 0.0125, 0.0125), rates);
+        // and it is the rate DL4J's updater applies in that epoch (its epoch counter is 0-based)
+        IUpdater dl4j = ((BaseLayer) t.graph().getLayer("output_1").conf().getLayer()).getIUpdater();
+        for (int epoch = 1; epoch <= 6; epoch++) {
+            assertEquals(dl4j.getLearningRate(0, epoch - 1), rates.get(epoch - 1), 1e-12, "epoch " + epoch);
+        }
     }
 
     @Test
