@@ -40,6 +40,14 @@ def lenet():
         nn.Flatten(), nn.Linear(50 * 7 * 7, 500), nn.ReLU(), nn.Linear(500, 10))
 
 
+def convnet():
+    # keras.io "Simple MNIST convnet": 3x3 'valid' convolutions with 32 and 64 filters, 2x2 max pooling, dropout 0.5.
+    return nn.Sequential(
+        nn.Conv2d(1, 32, 3), nn.ReLU(), nn.MaxPool2d(2, 2),
+        nn.Conv2d(32, 64, 3), nn.ReLU(), nn.MaxPool2d(2, 2),
+        nn.Flatten(), nn.Dropout(0.5), nn.Linear(64 * 5 * 5, 10))
+
+
 def epoch(model, opt, x, y, batch, generator):
     """Returns (wall seconds, process CPU seconds) of one epoch."""
     order = torch.randperm(len(x), generator=generator)
@@ -61,7 +69,8 @@ def main():
     x, y = load(path)
     print(f"PyTorch {torch.__version__}, {THREADS} threads, {len(x)} training images")
     for batch in (64, 256):
-        for name, make in (("MLP 784-256-128-10", mlp), ("LeNet (DL4J zoo)", lenet)):
+        nets = (("MLP 784-256-128-10", mlp), ("LeNet (DL4J zoo)", lenet), ("Keras MNIST convnet", convnet))
+        for name, make in (nets if batch == 64 else nets[:1]):
             model = make()
             params = sum(p.numel() for p in model.parameters())
             opt = torch.optim.Adam(model.parameters(), lr=0.001, eps=1e-7)

@@ -1,6 +1,7 @@
 package dev.deepcanvas.bench;
 
 import dev.deepcanvas.runtime.compile.NetworkCompiler;
+import dev.deepcanvas.runtime.compute.OneDnn;
 import dev.deepcanvas.runtime.data.Examples;
 import dev.deepcanvas.runtime.data.PreparedData;
 import dev.deepcanvas.runtime.data.images.ImageFolderLoader;
@@ -22,9 +23,11 @@ import java.util.Random;
 import java.util.function.Supplier;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.PreprocessorVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
@@ -55,6 +58,10 @@ public final class TrainingBenchmark {
     private TrainingBenchmark() {}
 
     public static void main(String[] args) throws Exception {
+        // as the product does before building any layer: DL4J's oneDNN helpers (decision 0015),
+        // so the hand-written graphs get them too; -Ddeepcanvas.onednn=false measures without
+        OneDnn.enable();
+        System.out.println("oneDNN helpers: " + (OneDnn.active() ? "on" : "off"));
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         Path images = Path.of(args.length > 1 ? args[1] : "samples/mnist/data/images");
         DataBinding binding = DataBinding.images(images.toString()).withSplit(0.8, 0.1, 0.1);
@@ -68,6 +75,7 @@ public final class TrainingBenchmark {
             compare("MLP 784-256-128-10", batch, rounds, data, () -> mlpDocument(batch), () -> mlpByHand());
             if (lenet && batch == 64) {
                 compare("LeNet (DL4J zoo)", batch, rounds, data, () -> lenetDocument(batch), () -> lenetByHand());
+                compare("Keras MNIST convnet", batch, rounds, data, () -> templateDocument("keras-mnist-convnet", batch), () -> convnetByHand());
             }
         }
     }
@@ -199,13 +207,36 @@ public final class TrainingBenchmark {
     }
 
     static NetworkDocument lenetDocument(int batch) {
+        return templateDocument("dl4j-lenet", batch);
+    }
+
+    static NetworkDocument templateDocument(String name, int batch) {
         try {
-            NetworkDocument doc = new DocumentFiles().load(Path.of("samples/templates/dl4j-lenet.deepcanvas"));
+            NetworkDocument doc = new DocumentFiles().load(Path.of("samples/templates/" + name + ".deepcanvas"));
             doc.setTraining(setup(batch));
             return doc;
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** keras.io "Simple MNIST convnet", written directly in DL4J. */
+    static ComputationGraph convnetByHand() {
+        var conf = base().convolutionMode(ConvolutionMode.Truncate).graphBuilder()
+                .addInputs("in")
+                .setInputTypes(InputType.convolutional(28, 28, 1))
+                .addLayer("c1", new ConvolutionLayer.Builder(3, 3).nOut(32).activation(Activation.RELU).build(), "in")
+                .addLayer("p1", new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build(), "c1")
+                .addLayer("c2", new ConvolutionLayer.Builder(3, 3).nOut(64).activation(Activation.RELU).build(), "p1")
+                .addLayer("p2", new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build(), "c2")
+                .addVertex("flat", new PreprocessorVertex(new CnnToFeedForwardPreProcessor(5, 5, 64)), "p2")
+                .addLayer("drop", new DropoutLayer.Builder(0.5).build(), "flat")
+                .addLayer("out", new OutputLayer.Builder(LossFunction.MCXENT).nOut(10).activation(Activation.SOFTMAX).build(), "drop")
+                .setOutputs("out")
+                .build();
+        ComputationGraph g = new ComputationGraph(conf);
+        g.init();
+        return g;
     }
 
     static NeuralNetConfiguration.Builder base() {
@@ -216,7 +247,7 @@ public final class TrainingBenchmark {
         var conf = base().graphBuilder()
                 .addInputs("in")
                 .setInputTypes(InputType.convolutional(28, 28, 1))
-                .addVertex("flat", new org.deeplearning4j.nn.conf.graph.PreprocessorVertex(new CnnToFeedForwardPreProcessor(28, 28, 1)), "in")
+                .addVertex("flat", new PreprocessorVertex(new CnnToFeedForwardPreProcessor(28, 28, 1)), "in")
                 .addLayer("d1", new DenseLayer.Builder().nOut(256).activation(Activation.RELU).build(), "flat")
                 .addLayer("d2", new DenseLayer.Builder().nOut(128).activation(Activation.RELU).build(), "d1")
                 .addLayer("out", new OutputLayer.Builder(LossFunction.MCXENT).nOut(10).activation(Activation.SOFTMAX).build(), "d2")

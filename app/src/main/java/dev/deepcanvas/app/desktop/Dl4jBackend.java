@@ -1,12 +1,15 @@
 package dev.deepcanvas.app.desktop;
 
+import dev.deepcanvas.runtime.compute.ComputeBackend;
+import dev.deepcanvas.runtime.compute.OneDnn;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Starts ND4J (loading its native libraries, the slow part of a cold start) and describes the
- * backend in a few words for the status bar: "CPU · OPENBLAS · 2 threads", or the GPU's name.
+ * backend in a few words for the status bar: "CPU · OpenBLAS · oneDNN · 2 threads", or the GPU's name.
  */
 final class Dl4jBackend implements Callable<String> {
 
@@ -14,7 +17,7 @@ final class Dl4jBackend implements Callable<String> {
     public String call() {
         Nd4j.create(1); // forces the backend and its native libraries to load
         if (!Nd4j.getEnvironment().isCPU()) {
-            return "GPU · " + dev.deepcanvas.runtime.compute.ComputeBackend.current().describe(); // the GPU's name
+            return "GPU · " + ComputeBackend.current().describe(); // the GPU's name
         }
         Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
         String device = Nd4j.getEnvironment().isCPU() ? "CPU" : "GPU";
@@ -24,6 +27,10 @@ final class Dl4jBackend implements Callable<String> {
         if (!blas.isEmpty() && !blas.equals("null")) {
             text.append(" · ").append(blas);
         }
+        OneDnn.enable();
+        if (OneDnn.active()) {
+            text.append(" · oneDNN");
+        }
         if (threads != null) {
             text.append(" · ").append(threads).append(" threads");
         }
@@ -32,7 +39,7 @@ final class Dl4jBackend implements Callable<String> {
 
     /** ND4J reports OPENBLAS, MKL, CUBLAS: shown as people write them. */
     static String vendor(String raw) {
-        return switch (raw.toUpperCase(java.util.Locale.ROOT)) {
+        return switch (raw.toUpperCase(Locale.ROOT)) {
             case "OPENBLAS" -> "OpenBLAS";
             case "CUBLAS" -> "cuBLAS";
             default -> raw;

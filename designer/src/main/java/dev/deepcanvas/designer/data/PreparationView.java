@@ -1,11 +1,11 @@
 package dev.deepcanvas.designer.data;
 
-import dev.deepcanvas.runtime.document.DataBinding;
 import dev.deepcanvas.runtime.document.DataBinding.Augmentation;
 import dev.deepcanvas.runtime.document.DataBinding.MissingValues;
 import dev.deepcanvas.runtime.document.DataBinding.Normalization;
 import dev.deepcanvas.runtime.document.DataBinding.TaskChoice;
 import dev.deepcanvas.runtime.document.DataBinding.Text.Tokens;
+import dev.deepcanvas.runtime.document.DataBinding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -3,6 +3,7 @@ package dev.deepcanvas.designer.training;
 import dev.deepcanvas.designer.background.Background;
 import dev.deepcanvas.designer.model.DesignerModel;
 import dev.deepcanvas.designer.model.Documents;
+import dev.deepcanvas.runtime.compute.ComputeBackend;
 import dev.deepcanvas.runtime.data.PreparedData;
 import dev.deepcanvas.runtime.data.table.TabularEncoding;
 import dev.deepcanvas.runtime.document.DataBinding;
@@ -16,6 +17,7 @@ import dev.deepcanvas.runtime.project.ProjectException;
 import dev.deepcanvas.runtime.project.TrainingRun;
 import dev.deepcanvas.runtime.shape.Diagnostic;
 import dev.deepcanvas.runtime.shape.ShapeInference;
+import dev.deepcanvas.runtime.summary.DesignCost;
 import dev.deepcanvas.runtime.train.LayerHealth;
 import dev.deepcanvas.runtime.train.LayerProbe;
 import dev.deepcanvas.runtime.train.Trainer;
@@ -139,7 +141,8 @@ public final class TrainingController {
         background.run("prepare", () -> prepare(doc, project, preparer), this::start, this::prepareFailed);
     }
 
-    private record Prepared(TrainingRun run, BoundaryData boundary, Path dataPath) {}
+    /** @param memoryWarning set when the run's estimated memory exceeds what ND4J may allocate */
+    private record Prepared(TrainingRun run, BoundaryData boundary, Path dataPath, Optional<String> memoryWarning) {}
 
     /**
      * In the background: everything that reads files or loads DL4J. The data the Data tab
@@ -158,7 +161,9 @@ public final class TrainingController {
                 && !data.target().classNames().isEmpty()) {
             points = BoundaryData.read(dataPath, table, data.target().classNames());
         }
-        return new Prepared(run, points, dataPath);
+        Optional<String> memory = DesignCost.of(doc, ShapeInference.analyse(doc))
+                .memoryWarning(doc.name(), doc.training().batchSize(), ComputeBackend.memoryLimit());
+        return new Prepared(run, points, dataPath, memory);
     }
 
     private void prepareFailed(Throwable error) {
@@ -227,6 +232,8 @@ public final class TrainingController {
         });
         state.set(State.RUNNING);
         model.setMessage("Training " + series.label() + "…");
+        // the estimate can be off, so the run goes ahead; the warning names the batch size that fits
+        prepared.memoryWarning().ifPresent(w -> outcome.set("Warning: " + w));
         progressText.set("Starting…");
         progress.set(0);
         budget = new RedrawBudget(UI_SHARE, Runtime.getRuntime().availableProcessors());

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.deepcanvas.designer.DesignerWindow;
-import dev.deepcanvas.designer.ui.SeriesChart;
 import dev.deepcanvas.designer.testing.TestServices;
+import dev.deepcanvas.designer.ui.SeriesChart;
 import dev.deepcanvas.runtime.bundle.Prediction;
 import dev.deepcanvas.runtime.data.toy.ToyDataset;
 import dev.deepcanvas.runtime.document.DataBinding;

@@ -1,6 +1,7 @@
 package dev.deepcanvas.runtime.catalog;
 
 import dev.deepcanvas.runtime.shape.Shape;
+import dev.deepcanvas.runtime.shape.Shapes;
 import java.util.List;
 
 /**
@@ -54,6 +55,17 @@ public interface LayerKind {
      * @throws ShapeProblem when the inputs or parameters do not fit, with a fix hint
      */
     LayerShape infer(ShapeContext context) throws ShapeProblem;
+
+    /**
+     * Floating-point operations of the forward pass for one example, counted as DesignCost says: a
+     * multiply-accumulate is 2, any other arithmetic on a value is 1, lookups and copies are free.
+     * The default suits layers that apply every parameter once per position (Dense, convolutions,
+     * recurrent cells: 2 × parameters × positions) and parameter-free layers that touch each output
+     * value once (activations, dropout). Variable-length sequences count one time step.
+     */
+    default long flops(List<Shape> inputs, Shape output, long parameters, Params params) {
+        return parameters > 0 ? 2 * parameters * Shapes.positions(output) : Shapes.values(output);
+    }
 
     /** The DL4J layer or vertex for a node that passed validation. */
     Dl4jVertex compile(CompileContext context);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -32,6 +33,11 @@ public record ComputeBackend(boolean gpu, String device, int threads, Optional<S
         OneDnn.enable();
         String helpers = OneDnn.active() ? ", oneDNN" : "";
         return new ComputeBackend(false, "CPU" + cpuModel().map(m -> " (" + m + ")").orElse("") + helpers, threads, notice);
+    }
+
+    /** The bytes ND4J may allocate outside the Java heap (JavaCPP's limit, by default the heap's maximum). */
+    public static long memoryLimit() {
+        return Pointer.maxBytes();
     }
 
     /** One line, e.g. "CPU (AMD EPYC 7B13), oneDNN, 2 threads". */

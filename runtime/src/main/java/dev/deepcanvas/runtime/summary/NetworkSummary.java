@@ -13,6 +13,8 @@ import dev.deepcanvas.runtime.shape.ShapeInference;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /** The Keras-like table of a network: one row per layer, then the parameter totals. */
@@ -85,7 +87,25 @@ public final class NetworkSummary {
         out.append(String.format("Total params: %,d%n", total()));
         out.append(String.format("Trainable params: %,d%n", trainable()));
         out.append(String.format("Non-trainable params: %,d%n", total() - trainable()));
+        cost().ifPresent(c -> appendCost(out, c));
         return out.toString();
+    }
+
+    /** The design's cost under its training settings; empty while the network has errors. */
+    public Optional<DesignCost> cost() {
+        return analysis.isValid() ? Optional.of(DesignCost.of(doc, analysis)) : Optional.empty();
+    }
+
+    private void appendCost(StringBuilder out, DesignCost c) {
+        int batch = doc.training().batchSize();
+        String unit = c.perStep() ? " per time step (the length is variable)" : "";
+        out.append(String.format(Locale.ROOT, "Cost per example%s: %s forward, %s to train%n", unit, DesignCost.flops(c.forwardFlops()),
+                DesignCost.flops(c.trainingFlops())));
+        long b = DesignCost.BYTES_PER_VALUE;
+        out.append(String.format(Locale.ROOT, "Memory to train at batch %d: %s (parameters %s, gradients %s, %s state %s, layer outputs %s)%n",
+                batch, DesignCost.bytes(c.trainingBytes(batch)), DesignCost.bytes(b * c.parameters()), DesignCost.bytes(b * c.parameters()),
+                doc.training().optimizer().name().toLowerCase(Locale.ROOT), DesignCost.bytes(b * c.optimizerValues()),
+                DesignCost.bytes(2 * b * c.activationValues() * batch)));
     }
 
     private static void appendRow(StringBuilder out, String[] row, int[] width) {
@@ -128,6 +148,17 @@ public final class NetworkSummary {
         root.put("totalParams", total());
         root.put("trainableParams", trainable());
         root.put("nonTrainableParams", total() - trainable());
+        cost().ifPresent(c -> {
+            ObjectNode cost = root.putObject("cost");
+            cost.put("forwardFlopsPerExample", c.forwardFlops());
+            cost.put("trainingFlopsPerExample", c.trainingFlops());
+            cost.put("perTimeStep", c.perStep());
+            cost.put("batchSize", doc.training().batchSize());
+            cost.put("parameterBytes", DesignCost.BYTES_PER_VALUE * c.parameters());
+            cost.put("optimizerStateBytes", DesignCost.BYTES_PER_VALUE * c.optimizerValues());
+            cost.put("activationBytesPerExample", DesignCost.BYTES_PER_VALUE * c.activationValues());
+            cost.put("trainingBytes", c.trainingBytes(doc.training().batchSize()));
+        });
         root.set("diagnostics", diagnosticsJson(analysis.diagnostics()));
         return root;
     }

@@ -4,8 +4,11 @@ import dev.deepcanvas.runtime.catalog.CompileContext;
 import dev.deepcanvas.runtime.catalog.Dl4jVertex;
 import dev.deepcanvas.runtime.catalog.Group;
 import dev.deepcanvas.runtime.catalog.LayerShape;
+import dev.deepcanvas.runtime.catalog.Params;
 import dev.deepcanvas.runtime.catalog.ShapeProblem;
 import dev.deepcanvas.runtime.shape.Shape;
+import dev.deepcanvas.runtime.shape.Shapes;
+import java.util.List;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 
 /** Adds its inputs value by value (residual / skip connections); all must have the same shape. */
@@ -39,6 +42,12 @@ public final class AddKind extends AbstractKind {
             }
         }
         return LayerShape.free(first);
+    }
+
+    @Override
+    public long flops(List<Shape> inputs, Shape output, long parameters, Params params) {
+        // one addition per value and extra input
+        return (inputs.size() - 1) * Shapes.values(output);
     }
 
     @Override

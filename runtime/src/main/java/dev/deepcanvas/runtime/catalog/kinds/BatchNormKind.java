@@ -5,8 +5,10 @@ import dev.deepcanvas.runtime.catalog.Dl4jVertex;
 import dev.deepcanvas.runtime.catalog.Group;
 import dev.deepcanvas.runtime.catalog.LayerShape;
 import dev.deepcanvas.runtime.catalog.ParamSpec;
+import dev.deepcanvas.runtime.catalog.Params;
 import dev.deepcanvas.runtime.catalog.ShapeProblem;
 import dev.deepcanvas.runtime.shape.Shape;
+import dev.deepcanvas.runtime.shape.Shapes;
 import java.util.List;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 
@@ -44,6 +46,12 @@ public final class BatchNormKind extends AbstractKind {
                     "For sequences use LayerNormalization; or place it after Dense or a convolution.");
         }
         return new LayerShape(in, 4 * features, 2 * features);
+    }
+
+    @Override
+    public long flops(List<Shape> inputs, Shape output, long parameters, Params params) {
+        // a scale and a shift per value (the form used for prediction)
+        return 2 * Shapes.values(output);
     }
 
     @Override

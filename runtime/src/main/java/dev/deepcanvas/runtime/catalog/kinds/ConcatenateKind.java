@@ -4,8 +4,10 @@ import dev.deepcanvas.runtime.catalog.CompileContext;
 import dev.deepcanvas.runtime.catalog.Dl4jVertex;
 import dev.deepcanvas.runtime.catalog.Group;
 import dev.deepcanvas.runtime.catalog.LayerShape;
+import dev.deepcanvas.runtime.catalog.Params;
 import dev.deepcanvas.runtime.catalog.ShapeProblem;
 import dev.deepcanvas.runtime.shape.Shape;
+import java.util.List;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
 
 /**
@@ -70,6 +72,12 @@ public final class ConcatenateKind extends AbstractKind {
 
     private static ShapeProblem mismatch(Shape a, Shape b, String hint) {
         return new ShapeProblem("Concatenate cannot join " + a.display() + " with " + b.display() + ".", hint);
+    }
+
+    @Override
+    public long flops(List<Shape> inputs, Shape output, long parameters, Params params) {
+        // a copy: no arithmetic
+        return 0;
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.deepcanvas.runtime.catalog.ParamSpec;
 import dev.deepcanvas.runtime.catalog.Params;
 import dev.deepcanvas.runtime.catalog.ShapeProblem;
 import dev.deepcanvas.runtime.shape.Shape;
+import java.util.List;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 
@@ -33,6 +34,12 @@ public final class EmbeddingKind extends AbstractKind {
         long vocabulary = p.integer("vocabulary");
         int dimension = p.integer("dimension");
         return LayerShape.of(new Shape.Sequence(dimension, t.timeSteps()), vocabulary * dimension);
+    }
+
+    @Override
+    public long flops(List<Shape> inputs, Shape output, long parameters, Params params) {
+        // a table lookup: no arithmetic
+        return 0;
     }
 
     @Override

@@ -4,8 +4,10 @@ import dev.deepcanvas.runtime.catalog.CompileContext;
 import dev.deepcanvas.runtime.catalog.Dl4jVertex;
 import dev.deepcanvas.runtime.catalog.Group;
 import dev.deepcanvas.runtime.catalog.LayerShape;
+import dev.deepcanvas.runtime.catalog.Params;
 import dev.deepcanvas.runtime.catalog.ShapeProblem;
 import dev.deepcanvas.runtime.shape.Shape;
+import java.util.List;
 import org.deeplearning4j.nn.conf.graph.PreprocessorVertex;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 
@@ -32,6 +34,12 @@ public final class FlattenKind extends AbstractKind {
                     "Downsample first with pooling or strided convolutions.");
         }
         return LayerShape.free(new Shape.Flat((int) i.size()));
+    }
+
+    @Override
+    public long flops(List<Shape> inputs, Shape output, long parameters, Params params) {
+        // a copy: no arithmetic
+        return 0;
     }
 
     @Override

@@ -5,9 +5,11 @@ import dev.deepcanvas.runtime.catalog.Dl4jVertex;
 import dev.deepcanvas.runtime.catalog.Group;
 import dev.deepcanvas.runtime.catalog.LayerShape;
 import dev.deepcanvas.runtime.catalog.ParamSpec;
+import dev.deepcanvas.runtime.catalog.Params;
 import dev.deepcanvas.runtime.catalog.ShapeProblem;
 import dev.deepcanvas.runtime.catalog.layers.SequencePoolingLayer;
 import dev.deepcanvas.runtime.shape.Shape;
+import dev.deepcanvas.runtime.shape.Shapes;
 import java.util.List;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
@@ -30,6 +32,12 @@ public final class GlobalPoolingKind extends AbstractKind {
         }
         Rules.notTokens(in, id());
         throw new ShapeProblem("GlobalPooling gets a vector that is already flat.", "Delete this GlobalPooling.");
+    }
+
+    @Override
+    public long flops(List<Shape> inputs, Shape output, long parameters, Params params) {
+        // one comparison or addition per input value
+        return Shapes.values(inputs.get(0));
     }
 
     @Override

@@ -5,9 +5,11 @@ import dev.deepcanvas.runtime.catalog.Dl4jVertex;
 import dev.deepcanvas.runtime.catalog.Group;
 import dev.deepcanvas.runtime.catalog.LayerShape;
 import dev.deepcanvas.runtime.catalog.ParamSpec;
+import dev.deepcanvas.runtime.catalog.Params;
 import dev.deepcanvas.runtime.catalog.ShapeProblem;
 import dev.deepcanvas.runtime.catalog.layers.LayerNormalizationLayer;
 import dev.deepcanvas.runtime.shape.Shape;
+import dev.deepcanvas.runtime.shape.Shapes;
 import java.util.List;
 
 /**
@@ -49,6 +51,12 @@ public final class LayerNormalizationKind extends AbstractKind {
                     "Give the layer before it at least 2 units, or remove LayerNormalization.");
         }
         return LayerShape.of(in, 2 * features);
+    }
+
+    @Override
+    public long flops(List<Shape> inputs, Shape output, long parameters, Params params) {
+        // per value: the mean, centring, squaring, the variance, dividing, gain and bias
+        return 7 * Shapes.values(output);
     }
 
     @Override

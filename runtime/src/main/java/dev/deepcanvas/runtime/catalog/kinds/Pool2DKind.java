@@ -8,6 +8,7 @@ import dev.deepcanvas.runtime.catalog.ParamSpec;
 import dev.deepcanvas.runtime.catalog.Params;
 import dev.deepcanvas.runtime.catalog.ShapeProblem;
 import dev.deepcanvas.runtime.shape.Shape;
+import dev.deepcanvas.runtime.shape.Shapes;
 import java.util.List;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
@@ -45,6 +46,13 @@ public final class Pool2DKind extends AbstractKind {
         int h = Rules.windowOutput(in.height(), k, s, 1, pad, "Pool window");
         int w = Rules.windowOutput(in.width(), k, s, 1, pad, "Pool window");
         return LayerShape.free(new Shape.Image(in.channels(), h, w));
+    }
+
+    @Override
+    public long flops(List<Shape> inputs, Shape output, long parameters, Params params) {
+        // one comparison or addition per value in each window
+        long window = (long) params.integer("pool") * params.integer("pool");
+        return window * Shapes.values(output);
     }
 
     @Override

@@ -4,9 +4,12 @@ import dev.deepcanvas.runtime.catalog.CompileContext;
 import dev.deepcanvas.runtime.catalog.Dl4jVertex;
 import dev.deepcanvas.runtime.catalog.Group;
 import dev.deepcanvas.runtime.catalog.LayerShape;
+import dev.deepcanvas.runtime.catalog.Params;
 import dev.deepcanvas.runtime.catalog.ShapeProblem;
 import dev.deepcanvas.runtime.catalog.layers.PositionEmbeddingLayer;
 import dev.deepcanvas.runtime.shape.Shape;
+import dev.deepcanvas.runtime.shape.Shapes;
+import java.util.List;
 
 /**
  * Adds a learned vector for each position to a sequence, so attention can use word order: steps ×
@@ -28,6 +31,12 @@ public final class PositionEmbeddingKind extends AbstractKind {
                     "Set timeSteps on the Input (the maximum length of a text), so each position has its own vector.");
         }
         return LayerShape.of(in, (long) in.features() * in.timeSteps());
+    }
+
+    @Override
+    public long flops(List<Shape> inputs, Shape output, long parameters, Params params) {
+        // one addition per value
+        return Shapes.values(output);
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.deepcanvas.runtime.catalog.ParamSpec;
 import dev.deepcanvas.runtime.catalog.Params;
 import dev.deepcanvas.runtime.catalog.ShapeProblem;
 import dev.deepcanvas.runtime.shape.Shape;
+import dev.deepcanvas.runtime.shape.Shapes;
 import java.util.List;
 import org.deeplearning4j.nn.conf.layers.SelfAttentionLayer;
 
@@ -50,6 +51,15 @@ public final class SelfAttentionKind extends AbstractKind {
         int units = p.integer("units");
         long qkv = 3L * in.features() * heads * headSize;
         return LayerShape.of(new Shape.Sequence(units, in.timeSteps()), qkv + heads * headSize * units);
+    }
+
+    @Override
+    public long flops(List<Shape> inputs, Shape output, long parameters, Params params) {
+        // the projections (the default rule) plus, per head, the scores Q·Kᵀ and their use on V (2 × T² × headSize MACs) and the softmax (T²)
+        long steps = Shapes.positions(output);
+        long heads = params.bool("projectInput") ? params.integer("heads") : 1;
+        long headSize = params.bool("projectInput") ? params.integer("headSize") : ((Shape.Sequence) inputs.get(0)).features();
+        return 2 * parameters * steps + heads * steps * steps * (4 * headSize + 1);
     }
 
     @Override

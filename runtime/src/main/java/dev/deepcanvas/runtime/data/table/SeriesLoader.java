@@ -1,14 +1,14 @@
 package dev.deepcanvas.runtime.data.table;
 
 import dev.deepcanvas.runtime.data.DataException;
-import dev.deepcanvas.runtime.data.DataReport;
 import dev.deepcanvas.runtime.data.DataReport.SeriesStats;
+import dev.deepcanvas.runtime.data.DataReport;
 import dev.deepcanvas.runtime.data.Examples;
 import dev.deepcanvas.runtime.data.PreparedData;
 import dev.deepcanvas.runtime.data.Target;
-import dev.deepcanvas.runtime.document.DataBinding;
 import dev.deepcanvas.runtime.document.DataBinding.MissingValues;
 import dev.deepcanvas.runtime.document.DataBinding.Normalization;
+import dev.deepcanvas.runtime.document.DataBinding;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.deepcanvas.runtime.data.table;
 
 import dev.deepcanvas.runtime.data.DataException;
-import dev.deepcanvas.runtime.data.DataReport;
 import dev.deepcanvas.runtime.data.DataReport.TextStats;
+import dev.deepcanvas.runtime.data.DataReport;
 import dev.deepcanvas.runtime.data.Examples;
 import dev.deepcanvas.runtime.data.PreparedData;
 import dev.deepcanvas.runtime.data.StratifiedSplit;
