@@ -156,18 +156,7 @@ public final class TextTrainingBenchmark {
      * script can check that it did.
      */
     static int[] trainerOrder(int n, long seed) {
-        Random random = new Random(seed);
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
+        return TrainingBenchmark.shuffled(n, new Random(seed));
     }
 
     /** The data with the training split cut to its first {@code count} examples (0: all of it). */

@@ -8,8 +8,6 @@ import dev.deepcanvas.runtime.document.NetworkDocument;
 import dev.deepcanvas.runtime.evaluate.TestReport;
 import dev.deepcanvas.runtime.project.ProjectException;
 import dev.deepcanvas.runtime.project.TrainingRun;
-import dev.deepcanvas.runtime.shape.ShapeInference;
-import dev.deepcanvas.runtime.summary.DesignCost;
 import dev.deepcanvas.runtime.train.TrainingEvent.Failed;
 import dev.deepcanvas.runtime.train.TrainingEvent.Finished;
 import dev.deepcanvas.runtime.train.TrainingEvent;
@@ -90,8 +88,7 @@ final class TrainCommand implements Callable<Integer> {
         ComputeBackend backend = ComputeBackend.current();
         stdout.println("Training on " + backend.describe() + ".");
         backend.notice().ifPresent(notice -> stdout.println("  " + notice));
-        DesignCost.of(doc, ShapeInference.analyse(doc)).memoryWarning(doc.name(), doc.training().batchSize(), ComputeBackend.memoryLimit())
-                .ifPresent(warning -> stdout.println("  warning: " + warning));
+        run.memoryWarning().ifPresent(warning -> stdout.println("  warning: " + warning));
         stdout.flush();
         var trainer = run.trainer();
         trainer.addListener(new ProgressPrinter(stdout, System.console() != null, doc.training().epochs()));

@@ -39,7 +39,7 @@ class CliTest {
         assertTrue(lines[2].matches("Layer \\(id\\) +Kind +Output shape +Param # +Connected to"), lines[2]);
         assertTrue(r.out().contains("\ndense_1         Dense        64              1,344  vector_input_1\n"), r.out());
         assertTrue(r.out().contains("Total params: 6,154\nTrainable params: 6,154\nNon-trainable params: 0\n"), r.out());
-        // 2 FLOPs per parameter: 2 × 6,154; the rest (dropout, softmax) is one per value: 64 + 64 + 10
+        // 2 FLOPs per parameter: 2 × 6,154; the two dropouts one per value: 64 + 64 (softmax is not counted)
         assertTrue(r.out().contains("Cost per example: 12.4 kFLOPs forward, 37.3 kFLOPs to train\n"), r.out());
         assertTrue(r.out().contains("Memory to train at batch 32: "), r.out());
     }

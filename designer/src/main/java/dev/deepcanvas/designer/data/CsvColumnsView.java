@@ -158,7 +158,7 @@ final class CsvColumnsView extends GridPane {
             if (r == Role.LABEL && label == null) {
                 label = name;
             } else if (r == Role.LABEL && c != column) {
-                r = Role.FEATURE; // one label: the newly chosen one wins
+                r = text ? Role.IGNORED : Role.FEATURE; // one label: the newly chosen one wins
             }
             if (r == Role.TEXT) {
                 texts.add(name);

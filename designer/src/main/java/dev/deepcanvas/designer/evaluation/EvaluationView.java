@@ -124,14 +124,14 @@ public final class EvaluationView extends VBox {
         double[] naive = new double[n];
         for (int i = 0; i < n; i++) {
             ExamplePrediction e = predictions.get(i);
-            row[i] = e.origin() - 1; // a series has one line per row after the header: line n holds row n - 1
+            row[i] = e.origin(); // the CSV line of the row forecast, as the command line reports it
             actual[i] = e.actualValue();
             model[i] = e.predictedValue();
             naive[i] = reference[i];
         }
         String target = ((RegressionReport) result.report()).target();
-        SeriesChart chart = new SeriesChart("evaluation-forecast", "Test stretch: " + target + " forecast against what happened", "row",
-                target);
+        SeriesChart chart = new SeriesChart("evaluation-forecast", "Test stretch: " + target + " forecast against what happened",
+                "line of the CSV", target);
         chart.line("actual", row, actual);
         chart.line("model", row, model);
         chart.line("naive (same as the last step)", row, naive);

@@ -3,7 +3,6 @@ package dev.deepcanvas.designer.training;
 import dev.deepcanvas.designer.background.Background;
 import dev.deepcanvas.designer.model.DesignerModel;
 import dev.deepcanvas.designer.model.Documents;
-import dev.deepcanvas.runtime.compute.ComputeBackend;
 import dev.deepcanvas.runtime.data.PreparedData;
 import dev.deepcanvas.runtime.data.table.TabularEncoding;
 import dev.deepcanvas.runtime.document.DataBinding;
@@ -17,7 +16,6 @@ import dev.deepcanvas.runtime.project.ProjectException;
 import dev.deepcanvas.runtime.project.TrainingRun;
 import dev.deepcanvas.runtime.shape.Diagnostic;
 import dev.deepcanvas.runtime.shape.ShapeInference;
-import dev.deepcanvas.runtime.summary.DesignCost;
 import dev.deepcanvas.runtime.train.LayerHealth;
 import dev.deepcanvas.runtime.train.LayerProbe;
 import dev.deepcanvas.runtime.train.Trainer;
@@ -161,9 +159,7 @@ public final class TrainingController {
                 && !data.target().classNames().isEmpty()) {
             points = BoundaryData.read(dataPath, table, data.target().classNames());
         }
-        Optional<String> memory = DesignCost.of(doc, ShapeInference.analyse(doc))
-                .memoryWarning(doc.name(), doc.training().batchSize(), ComputeBackend.memoryLimit());
-        return new Prepared(run, points, dataPath, memory);
+        return new Prepared(run, points, dataPath, run.memoryWarning());
     }
 
     private void prepareFailed(Throwable error) {

@@ -15,10 +15,10 @@ import java.util.Locale;
  * followed and the model's forecast of it, and the forecasts past the last row. Computed off the
  * window's thread; {@link #chart()} draws it on the window's thread.
  *
- * @param rows the row each forecast is for (1-based data rows)
+ * @param rows the row each forecast is for (1-based data rows, as the Data tab counts them)
  * @param actual what happened on that row, NaN past the end of the file
  * @param forecast the model's forecast for that row
- * @param lastRow the file's last data row
+ * @param lastRow the file's last data row (1-based)
  */
 record Forecast(String target, double[] rows, double[] actual, double[] forecast, int lastRow, Prediction next) {
 
@@ -42,12 +42,11 @@ record Forecast(String target, double[] rows, double[] actual, double[] forecast
         double[] forecast = new double[n];
         for (int i = 0; i < n; i++) {
             SeriesEncoding.Cut c = shown.get(i);
-            // a series has one line per row after the header: line k holds data row k - 1
-            rows[i] = c.line() - 1 + series.horizon();
+            rows[i] = c.window().lastRow() + 1 + series.horizon();
             actual[i] = parse(c.actual());
             forecast[i] = predictions.get(i).value();
         }
-        int lastRow = shown.get(n - 1).line() - 1;
+        int lastRow = shown.get(n - 1).rows();
         return new Forecast(series.target(), rows, actual, forecast, lastRow, predictions.get(n - 1));
     }
 

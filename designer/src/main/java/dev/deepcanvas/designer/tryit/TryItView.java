@@ -11,6 +11,7 @@ import dev.deepcanvas.runtime.data.table.CsvPreview;
 import dev.deepcanvas.runtime.data.table.SeriesEncoding;
 import dev.deepcanvas.runtime.data.table.TabularEncoding;
 import dev.deepcanvas.runtime.data.text.TextEncoding;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -182,8 +183,16 @@ public final class TryItView extends VBox {
         if (b.encoding() instanceof SeriesEncoding series && dataPath != null) {
             Path csv = dataPath;
             answer.setText("Forecasting…");
-            background.run("forecast", () -> Forecast.of(b, series, csv), this::showForecast,
-                    error -> answer.setText("The series could not be forecast: " + error.getMessage()));
+            background.run("forecast", () -> Forecast.of(b, series, csv), f -> {
+                if (bundle == b) {
+                    showForecast(f);
+                }
+            }, error -> {
+                LOG.warn("forecast over {} failed", csv, error);
+                answer.setText(error instanceof DataException || error instanceof IOException
+                        ? "The series could not be read: " + error.getMessage()
+                        : "The model could not forecast this series; the details are in the log.");
+            });
             return;
         }
         if (b.encoding() instanceof TextEncoding encoding) {
@@ -208,7 +217,7 @@ public final class TryItView extends VBox {
             answer.setText(e.getMessage());
             bars.getChildren().clear();
             return;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             answer.setText("The image could not be read: " + e.getMessage());
             bars.getChildren().clear();
             return;

@@ -19,6 +19,8 @@ public final class ChatterFilter extends FilterOutputStream {
     static final List<String> DROPPED = List.of("Added differentiated op ");
 
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+    /** True right after a dropped line that ended in \r: the \n of its \r\n (Windows' println) goes too. */
+    private boolean droppedCarriageReturn;
 
     ChatterFilter(OutputStream out) {
         super(out);
@@ -31,9 +33,15 @@ public final class ChatterFilter extends FilterOutputStream {
 
     @Override
     public synchronized void write(int b) throws IOException {
+        if (droppedCarriageReturn) {
+            droppedCarriageReturn = false;
+            if (b == '\n') {
+                return;
+            }
+        }
         line.write(b);
         if (b == '\n' || b == '\r') {
-            passLine();
+            passLine(b == '\r');
         }
     }
 
@@ -47,9 +55,9 @@ public final class ChatterFilter extends FilterOutputStream {
     @Override
     public synchronized void flush() throws IOException {
         // A partial line (a progress line redrawn with \r) goes out now unless it may become a dropped one.
-        String partial = line.toString(StandardCharsets.UTF_8);
+        String partial = line.toString(StandardCharsets.ISO_8859_1);
         if (!partial.isEmpty() && DROPPED.stream().noneMatch(p -> p.startsWith(partial) || partial.startsWith(p))) {
-            out.write(line.toByteArray());
+            line.writeTo(out);
             line.reset();
         }
         out.flush();
@@ -64,14 +72,18 @@ public final class ChatterFilter extends FilterOutputStream {
         super.close();
     }
 
-    private void passLine() throws IOException {
-        String text = line.toString(StandardCharsets.UTF_8);
-        line.reset();
+    private void passLine(boolean endedInCarriageReturn) throws IOException {
+        // the prefixes are ASCII, so comparing the first bytes as ISO-8859-1 text is exact
+        String start = line.toString(StandardCharsets.ISO_8859_1);
         for (String prefix : DROPPED) {
-            if (text.startsWith(prefix)) {
+            if (start.startsWith(prefix)) {
+                line.reset();
+                droppedCarriageReturn = endedInCarriageReturn;
                 return;
             }
         }
-        out.write(text.getBytes(StandardCharsets.UTF_8));
+        // the bytes as written: a character split across writes stays whole
+        line.writeTo(out);
+        line.reset();
     }
 }

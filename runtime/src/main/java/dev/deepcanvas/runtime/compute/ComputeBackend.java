@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -35,9 +36,14 @@ public record ComputeBackend(boolean gpu, String device, int threads, Optional<S
         return new ComputeBackend(false, "CPU" + cpuModel().map(m -> " (" + m + ")").orElse("") + helpers, threads, notice);
     }
 
-    /** The bytes ND4J may allocate outside the Java heap (JavaCPP's limit, by default the heap's maximum). */
-    public static long memoryLimit() {
-        return Pointer.maxBytes();
+    /**
+     * The bytes ND4J may allocate outside the Java heap on the CPU (JavaCPP's limit, by default the
+     * heap's maximum); empty when there is no limit ({@code -Dorg.bytedeco.javacpp.maxbytes=0}) or
+     * training runs on a GPU, whose memory this does not describe.
+     */
+    public static OptionalLong memoryLimit() {
+        long max = Pointer.maxBytes();
+        return max <= 0 || !Nd4j.getBackend().getEnvironment().isCPU() ? OptionalLong.empty() : OptionalLong.of(max);
     }
 
     /** One line, e.g. "CPU (AMD EPYC 7B13), oneDNN, 2 threads". */

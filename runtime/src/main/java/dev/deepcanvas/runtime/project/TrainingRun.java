@@ -3,29 +3,32 @@ package dev.deepcanvas.runtime.project;
 import dev.deepcanvas.runtime.bundle.ModelBundle;
 import dev.deepcanvas.runtime.compile.CompileException;
 import dev.deepcanvas.runtime.compile.NetworkCompiler;
+import dev.deepcanvas.runtime.compute.ComputeBackend;
+import dev.deepcanvas.runtime.data.DataException;
 import dev.deepcanvas.runtime.data.Examples;
 import dev.deepcanvas.runtime.data.PreparedData;
+import dev.deepcanvas.runtime.data.Task;
 import dev.deepcanvas.runtime.data.images.Augmenter;
+import dev.deepcanvas.runtime.data.table.TabularEncoding;
 import dev.deepcanvas.runtime.document.DataBinding;
 import dev.deepcanvas.runtime.document.NetworkDocument;
-import dev.deepcanvas.runtime.data.DataException;
-import dev.deepcanvas.runtime.data.Task;
-import dev.deepcanvas.runtime.data.table.TabularEncoding;
 import dev.deepcanvas.runtime.evaluate.Evaluator;
 import dev.deepcanvas.runtime.evaluate.ExamplePrediction;
-import dev.deepcanvas.runtime.insight.DecisionBoundary;
-import dev.deepcanvas.runtime.train.SplitScorer;
 import dev.deepcanvas.runtime.evaluate.TestReport;
+import dev.deepcanvas.runtime.insight.DecisionBoundary;
 import dev.deepcanvas.runtime.shape.Diagnostic;
 import dev.deepcanvas.runtime.shape.NetworkAnalysis;
 import dev.deepcanvas.runtime.shape.ShapeInference;
+import dev.deepcanvas.runtime.summary.DesignCost;
 import dev.deepcanvas.runtime.train.BatchTransform;
+import dev.deepcanvas.runtime.train.SplitScorer;
 import dev.deepcanvas.runtime.train.Trainer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -89,6 +92,16 @@ public final class TrainingRun {
         }
         Augmenter augmenter = new Augmenter(binding.augmentation(), (int) shape[0], (int) shape[1], (int) shape[2]);
         return augmenter::augment;
+    }
+
+    /**
+     * A warning when training at the document's batch size is estimated to need more memory than
+     * ND4J may allocate, naming the batch that fits; empty when it fits or no limit is known.
+     */
+    public Optional<String> memoryWarning() {
+        DesignCost cost = DesignCost.of(document, ShapeInference.analyse(document));
+        OptionalLong limit = ComputeBackend.memoryLimit();
+        return limit.isEmpty() ? Optional.empty() : cost.memoryWarning(document.name(), document.training().batchSize(), limit.getAsLong());
     }
 
     public NetworkDocument document() {

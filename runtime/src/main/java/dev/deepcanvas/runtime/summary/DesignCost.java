@@ -98,7 +98,8 @@ public record DesignCost(long forwardFlops, long parameters, long optimizerValue
      */
     public Optional<String> memoryWarning(String name, int batch, long available) {
         long needed = trainingBytes(batch);
-        if (needed <= available) {
+        // with a variable length the estimate is per time step: too low to warn from
+        if (perStep || needed <= available) {
             return Optional.empty();
         }
         int fits = largestBatchWithin(available);

@@ -24,4 +24,17 @@ class ChatterFilterTest {
         assertEquals("epoch 1/3  loss 0.22\n\rbatch 5/10\rbatch 6/10\nTest accuracy: 0.98 — ünïcode kept\n",
                 sink.toString(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void windows_line_ends_are_dropped_whole_and_characters_split_across_writes_stay_whole() throws Exception {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        ChatterFilter filter = new ChatterFilter(sink);
+        filter.write("Added differentiated op add\r\nkept\r\n".getBytes(StandardCharsets.UTF_8));
+        byte[] euro = "€\n".getBytes(StandardCharsets.UTF_8);
+        filter.write(euro, 0, 1);
+        filter.flush();
+        filter.write(euro, 1, euro.length - 1);
+        filter.flush();
+        assertEquals("kept\r\n€\n", sink.toString(StandardCharsets.UTF_8));
+    }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.deepcanvas.runtime.compile.NetworkCompiler;
 import dev.deepcanvas.runtime.document.DocumentBuilder;
@@ -18,6 +19,7 @@ import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer;
 import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,6 +37,16 @@ import org.nd4j.linalg.factory.Nd4j;
 class OneDnnHelpersTest {
 
     static final double TOLERANCE = 1e-4;
+
+    /** True when the build took ND4J's native build with oneDNN (x86-64; ARM64 has none). */
+    static boolean onednnBuild() {
+        return System.getProperty("nd4j.native.classifier", "").endsWith("-onednn");
+    }
+
+    @BeforeAll
+    static void onlyWithOneDnn() {
+        assumeTrue(onednnBuild(), "ND4J publishes no oneDNN build for this platform");
+    }
 
     @BeforeEach
     @AfterEach

@@ -72,10 +72,11 @@ public record SeriesEncoding(List<String> inputs, String target, double[] offset
     }
 
     /**
-     * One window of a series file, placed in it: the raw row it ends on and that row's line, and the
-     * target's raw value {@code horizon} rows later (null beyond the end of the file: a true forecast).
+     * One window of a series file, placed in it: the raw row it ends on and that row's line, the
+     * target's raw value {@code horizon} rows later (null beyond the end of the file: a true
+     * forecast), and how many data rows the file has.
      */
-    public record Cut(Window window, Map<String, String> lastRow, int line, String actual) {}
+    public record Cut(Window window, Map<String, String> lastRow, int line, String actual, int rows) {}
 
     /** Every complete window of a series file, in time order; a file without one is refused, saying how many rows it takes. */
     public List<Cut> cut(Path csv) throws IOException, DataException {
@@ -84,7 +85,7 @@ public record SeriesEncoding(List<String> inputs, String target, double[] offset
         for (Window w : windows(csv.getFileName().toString(), table.rows(), table.lines())) {
             int answered = w.lastRow() + horizon;
             String actual = answered < table.size() ? table.rows().get(answered).get(target) : null;
-            cuts.add(new Cut(w, table.rows().get(w.lastRow()), table.lines().get(w.lastRow()), actual));
+            cuts.add(new Cut(w, table.rows().get(w.lastRow()), table.lines().get(w.lastRow()), actual, table.size()));
         }
         if (cuts.isEmpty()) {
             throw new DataException(csv.getFileName().toString(), String.format(Locale.ROOT,
