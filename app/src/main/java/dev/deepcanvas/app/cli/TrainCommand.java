@@ -6,8 +6,12 @@ import dev.deepcanvas.runtime.document.DataBinding;
 import dev.deepcanvas.runtime.document.DocumentFiles;
 import dev.deepcanvas.runtime.document.NetworkDocument;
 import dev.deepcanvas.runtime.evaluate.TestReport;
+import dev.deepcanvas.runtime.io.AppHome;
 import dev.deepcanvas.runtime.project.ProjectException;
 import dev.deepcanvas.runtime.project.TrainingRun;
+import dev.deepcanvas.runtime.shape.ShapeInference;
+import dev.deepcanvas.runtime.summary.Calibration;
+import dev.deepcanvas.runtime.summary.DesignCost;
 import dev.deepcanvas.runtime.train.TrainingEvent.Failed;
 import dev.deepcanvas.runtime.train.TrainingEvent.Finished;
 import dev.deepcanvas.runtime.train.TrainingEvent;
@@ -58,6 +62,21 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The estimated time per epoch, from this machine's calibration (measured once, a few seconds). */
+    private static void estimate(TrainingRun run, PrintWriter stdout) {
+        Path home = AppHome.folder();
+        if (Calibration.known(home).isEmpty()) {
+            stdout.println("  Measuring this machine's training speed once (a few seconds)...");
+            stdout.flush();
+        }
+        NetworkDocument doc = run.document();
+        DesignCost cost = DesignCost.of(doc, ShapeInference.analyse(doc));
+        int batch = doc.training().batchSize();
+        double seconds = Calibration.remembered(home).epochSeconds(cost, run.data().train().size(), run.data().validation().size(), batch);
+        stdout.println("  Estimated " + Calibration.describe(seconds) + " per epoch (" + run.data().train().size() + " training examples, batch "
+                + batch + (cost.perStep() ? "; per time step: the length is variable" : "") + ").");
+    }
+
     @Override
     public Integer call() {
         try {
@@ -89,6 +108,7 @@ final class TrainCommand implements Callable<Integer> {
         stdout.println("Training on " + backend.describe() + ".");
         backend.notice().ifPresent(notice -> stdout.println("  " + notice));
         run.memoryWarning().ifPresent(warning -> stdout.println("  warning: " + warning));
+        estimate(run, stdout);
         stdout.flush();
         var trainer = run.trainer();
         trainer.addListener(new ProgressPrinter(stdout, System.console() != null, doc.training().epochs()));

@@ -1,5 +1,6 @@
 package dev.deepcanvas.designer.files;
 
+import dev.deepcanvas.runtime.io.AppHome;
 import dev.deepcanvas.runtime.io.AtomicFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -43,8 +44,7 @@ public final class Settings {
 
     /** The DeepCanvas folder: {@code -Ddeepcanvas.home=...} or {@code ~/.deepcanvas}. */
     public static Path defaultHome() {
-        String configured = System.getProperty("deepcanvas.home");
-        return configured != null ? Path.of(configured) : Path.of(System.getProperty("user.home"), ".deepcanvas");
+        return AppHome.folder();
     }
 
     public Path home() {

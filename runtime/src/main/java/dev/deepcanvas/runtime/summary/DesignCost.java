@@ -1,5 +1,6 @@
 package dev.deepcanvas.runtime.summary;
 
+import dev.deepcanvas.runtime.catalog.Group;
 import dev.deepcanvas.runtime.catalog.LayerCatalog;
 import dev.deepcanvas.runtime.catalog.LayerKind;
 import dev.deepcanvas.runtime.catalog.Params;
@@ -27,10 +28,13 @@ import java.util.Optional;
  * while training.
  *
  * @param forwardFlops per example
+ * @param convolutionFlops the part of it in convolution and pooling layers
+ * @param recurrentFlops the part in recurrent layers (SimpleRNN, LSTM, Bidirectional)
  * @param activationValues every layer's output values per example, the inputs included
  * @param perStep true when a sequence has no fixed length: the counts are for one time step
  */
-public record DesignCost(long forwardFlops, long parameters, long optimizerValues, long activationValues, boolean perStep) {
+public record DesignCost(long forwardFlops, long convolutionFlops, long recurrentFlops, long parameters, long optimizerValues,
+        long activationValues, boolean perStep) {
 
     public static final int BYTES_PER_VALUE = 4;
 
@@ -38,6 +42,8 @@ public record DesignCost(long forwardFlops, long parameters, long optimizerValue
     public static DesignCost of(NetworkDocument doc, NetworkAnalysis analysis) {
         LayerCatalog catalog = LayerCatalog.standard();
         long flops = 0;
+        long convolution = 0;
+        long recurrent = 0;
         long values = 0;
         boolean perStep = false;
         for (String id : analysis.order()) {
@@ -50,11 +56,14 @@ public record DesignCost(long forwardFlops, long parameters, long optimizerValue
             values += Shapes.values(info.shape());
             perStep |= Shapes.variable(info.shape());
             if (!kind.isNetworkInput()) {
-                flops += kind.flops(inputsOf(doc, analysis, id), info.shape(), info.parameters(), Params.of(kind, node));
+                long f = kind.flops(inputsOf(doc, analysis, id), info.shape(), info.parameters(), Params.of(kind, node));
+                flops += f;
+                convolution += kind.group() == Group.CONVOLUTION ? f : 0;
+                recurrent += kind.group() == Group.RECURRENT ? f : 0;
             }
         }
         long optimizer = analysis.trainableParameters() * stateValues(doc.training().optimizer());
-        return new DesignCost(flops, analysis.totalParameters(), optimizer, values, perStep);
+        return new DesignCost(flops, convolution, recurrent, analysis.totalParameters(), optimizer, values, perStep);
     }
 
     private static List<Shape> inputsOf(NetworkDocument doc, NetworkAnalysis analysis, String id) {
