@@ -2,29 +2,37 @@ package dev.deepcanvas.designer.ui;
 
 import dev.deepcanvas.designer.model.DesignerModel;
 import dev.deepcanvas.runtime.shape.NetworkAnalysis;
+import dev.deepcanvas.runtime.summary.DesignCost;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.geometry.Orientation;
 
-/** Validation summary, total parameters, the latest notice, zoom, and the compute backend. */
+/** Validation summary, total parameters, the design's cost, the latest notice, zoom, and the compute backend. */
 public final class StatusBar extends HBox {
 
     private final Label validity = new Label();
     private final Label parameters = new Label();
+    private final Label cost = new Label();
+    private final DesignerModel model;
     private final Label message = new Label();
     private final Label zoom = new Label();
     private final Label backend = new Label();
     private final StringProperty backendText = new SimpleStringProperty(this, "backend", "Backend: starting DL4J…");
 
     public StatusBar(DesignerModel model, ReadOnlyDoubleProperty zoomLevel) {
+        this.model = model;
         getStyleClass().add("status-bar");
         validity.setId("status-validity");
+        cost.setId("status-cost");
+        cost.setTooltip(new Tooltip("Work per example (a multiply-add counts 2 FLOPs) and the memory to train at the batch size:"
+                + " weights, gradients, optimiser state and every layer's outputs. The Summary tab has the details."));
         parameters.setId("status-parameters");
         message.setId("status-message");
         message.getStyleClass().add("status-message");
@@ -35,15 +43,15 @@ public final class StatusBar extends HBox {
         message.textProperty().bind(model.messageProperty());
         zoom.textProperty().bind(zoomLevel.multiply(100).asString("%.0f %%"));
         // Facts keep their width; the notice takes what is left (whole text in its tooltip).
-        for (Label fact : new Label[] {validity, parameters, zoom, backend}) {
+        for (Label fact : new Label[] {validity, parameters, cost, zoom, backend}) {
             fact.setMinWidth(Region.USE_PREF_SIZE);
         }
-        javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+        Tooltip whole = new Tooltip();
         whole.textProperty().bind(model.messageProperty());
         message.setTooltip(whole);
         message.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(message, Priority.ALWAYS);
-        getChildren().addAll(validity, separator(), parameters, separator(), message, zoom, separator(), backend);
+        getChildren().addAll(validity, separator(), parameters, separator(), cost, separator(), message, zoom, separator(), backend);
         model.revisionProperty().addListener((o, a, b) -> show(model.analysis()));
         show(model.analysis());
     }
@@ -68,6 +76,14 @@ public final class StatusBar extends HBox {
         validity.getStyleClass().removeAll("status-valid", "status-invalid");
         validity.getStyleClass().add(errors == 0 ? "status-valid" : "status-invalid");
         parameters.setText(String.format("Total parameters: %,d", analysis.totalParameters()));
+        if (analysis.isValid()) {
+            DesignCost c = DesignCost.of(model.document(), analysis);
+            int batch = model.document().training().batchSize();
+            cost.setText(DesignCost.flops(c.forwardFlops()) + (c.perStep() ? " per step" : " per example") + " · "
+                    + DesignCost.bytes(c.trainingBytes(batch)) + " to train at batch " + batch);
+        } else {
+            cost.setText("");
+        }
     }
 
     /** "Backend: CPU (OpenBLAS)", once known. */
@@ -77,6 +93,11 @@ public final class StatusBar extends HBox {
 
     public String parametersText() {
         return parameters.getText();
+    }
+
+    /** "12.4 kFLOPs per example · 168 KB to train at batch 32", empty while the network has errors. */
+    public String costText() {
+        return cost.getText();
     }
 
     public String validityText() {

@@ -133,6 +133,7 @@ class DesignerFlowsTest {
 
         assertEquals(5, doc().edges().size());
         assertEquals("Total parameters: 6,154", window.statusBar().parametersText());
+        assertEquals("12.4 kFLOPs per example · 168 KB to train at batch 32", window.statusBar().costText(), "the course example's cost, as the summary counts it");
         assertEquals("Valid network", window.statusBar().validityText());
         assertEquals("1,344 params", canvas().faceOf("dense_1")[1]);
         assertEquals("64", canvas().wireLabel(Edge.of("dense_1", "dropout_1")));

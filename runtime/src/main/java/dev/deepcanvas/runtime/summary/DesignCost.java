@@ -14,8 +14,10 @@ import dev.deepcanvas.runtime.shape.Shape;
 import dev.deepcanvas.runtime.shape.Shapes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -46,6 +48,10 @@ public record DesignCost(long forwardFlops, long convolutionFlops, long recurren
         long recurrent = 0;
         long values = 0;
         boolean perStep = false;
+        Map<String, List<Edge>> into = new HashMap<>();
+        for (Edge e : doc.edges()) {
+            into.computeIfAbsent(e.to(), k -> new ArrayList<>()).add(e);
+        }
         for (String id : analysis.order()) {
             LayerNode node = doc.node(id).orElseThrow();
             LayerKind kind = catalog.get(node.kind());
@@ -56,7 +62,7 @@ public record DesignCost(long forwardFlops, long convolutionFlops, long recurren
             values += Shapes.values(info.shape());
             perStep |= Shapes.variable(info.shape());
             if (!kind.isNetworkInput()) {
-                long f = kind.flops(inputsOf(doc, analysis, id), info.shape(), info.parameters(), Params.of(kind, node));
+                long f = kind.flops(inputsOf(into.getOrDefault(id, List.of()), analysis), info.shape(), info.parameters(), Params.of(kind, node));
                 flops += f;
                 convolution += kind.group() == Group.CONVOLUTION ? f : 0;
                 recurrent += kind.group() == Group.RECURRENT ? f : 0;
@@ -66,8 +72,9 @@ public record DesignCost(long forwardFlops, long convolutionFlops, long recurren
         return new DesignCost(flops, convolution, recurrent, analysis.totalParameters(), optimizer, values, perStep);
     }
 
-    private static List<Shape> inputsOf(NetworkDocument doc, NetworkAnalysis analysis, String id) {
-        List<Edge> in = new ArrayList<>(doc.edges().stream().filter(e -> e.to().equals(id)).toList());
+    /** The shapes of a node's inputs in port order. */
+    private static List<Shape> inputsOf(List<Edge> into, NetworkAnalysis analysis) {
+        List<Edge> in = new ArrayList<>(into);
         in.sort(Comparator.comparingInt(Edge::toPort));
         List<Shape> shapes = new ArrayList<>();
         for (Edge e : in) {

@@ -102,10 +102,11 @@ public final class NetworkSummary {
         out.append(String.format(Locale.ROOT, "Cost per example%s: %s forward, %s to train%n", unit, DesignCost.flops(c.forwardFlops()),
                 DesignCost.flops(c.trainingFlops())));
         long b = DesignCost.BYTES_PER_VALUE;
-        out.append(String.format(Locale.ROOT, "Memory to train at batch %d%s: %s (parameters %s, gradients %s, %s state %s, layer outputs %s)%n",
-                batch, c.perStep() ? " per time step" : "", DesignCost.bytes(c.trainingBytes(batch)), DesignCost.bytes(b * c.parameters()), DesignCost.bytes(b * c.parameters()),
-                doc.training().optimizer().name().toLowerCase(Locale.ROOT), DesignCost.bytes(b * c.optimizerValues()),
-                DesignCost.bytes(2 * b * c.activationValues() * batch)));
+        out.append(String.format(Locale.ROOT, "Memory to train at batch %d%s: %s%n", batch, c.perStep() ? " per time step" : "",
+                DesignCost.bytes(c.trainingBytes(batch))));
+        out.append(String.format(Locale.ROOT, "  parameters %s, gradients %s, %s state %s, layer outputs %s%n",
+                DesignCost.bytes(b * c.parameters()), DesignCost.bytes(b * c.parameters()), doc.training().optimizer().name().toLowerCase(Locale.ROOT),
+                DesignCost.bytes(b * c.optimizerValues()), DesignCost.bytes(2 * b * c.activationValues() * batch)));
     }
 
     private static void appendRow(StringBuilder out, String[] row, int[] width) {
