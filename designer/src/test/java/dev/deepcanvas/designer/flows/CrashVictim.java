@@ -29,7 +29,9 @@ public final class CrashVictim {
             if (Files.isDirectory(folder)) {
                 try (Stream<Path> files = Files.list(folder)) {
                     for (Path p : files.filter(f -> f.toString().endsWith(".deepcanvas")).toList()) {
-                        if (Files.readString(p).contains("\"units\" : 128")) {
+                        // the copy's description is written after the document: wait for both, or a kill may fall between
+                        Path meta = Path.of(p.toString().replace(".deepcanvas", ".properties"));
+                        if (Files.readString(p).contains("\"units\" : 128") && Files.exists(meta)) {
                             System.out.println("AUTOSAVED");
                             System.out.flush();
                             Thread.sleep(Long.MAX_VALUE);
