@@ -3,6 +3,7 @@ package dev.deepcanvas.app;
 import dev.deepcanvas.app.cli.DeepCanvasCommand;
 import dev.deepcanvas.app.desktop.DesktopApp;
 import dev.deepcanvas.runtime.compute.ChatterFilter;
+import dev.deepcanvas.runtime.compute.NativeStart;
 
 /** Entry point: with no arguments the designer window, with arguments the command line. */
 public final class Main {
@@ -10,6 +11,8 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        // first, while no native library has loaded: the same thread behaviour whatever started the JVM
+        NativeStart.prepare();
         ChatterFilter.install();
         if (opensWindow(args)) {
             DesktopApp.launchWindow();

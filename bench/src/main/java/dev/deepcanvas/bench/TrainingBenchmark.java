@@ -1,6 +1,8 @@
 package dev.deepcanvas.bench;
 
 import dev.deepcanvas.runtime.compile.NetworkCompiler;
+import dev.deepcanvas.runtime.compute.ComputeThreads;
+import dev.deepcanvas.runtime.compute.NativeStart;
 import dev.deepcanvas.runtime.compute.OneDnn;
 import dev.deepcanvas.runtime.data.Examples;
 import dev.deepcanvas.runtime.data.PreparedData;
@@ -11,6 +13,8 @@ import dev.deepcanvas.runtime.document.DocumentFiles;
 import dev.deepcanvas.runtime.document.NetworkDocument;
 import dev.deepcanvas.runtime.document.Optimizer;
 import dev.deepcanvas.runtime.document.TrainingSetup;
+import dev.deepcanvas.runtime.shape.ShapeInference;
+import dev.deepcanvas.runtime.summary.DesignCost;
 import dev.deepcanvas.runtime.train.Trainer;
 import dev.deepcanvas.runtime.train.TrainingEvent;
 import java.io.IOException;
@@ -60,7 +64,7 @@ public final class TrainingBenchmark {
     public static void main(String[] args) throws Exception {
         // as the product does before building any layer: DL4J's oneDNN helpers (decision 0015),
         // so the hand-written graphs get them too; -Ddeepcanvas.onednn=false measures without
-        OneDnn.enable();
+        NativeStart.prepare();
         System.out.println("oneDNN helpers: " + (OneDnn.active() ? "on" : "off"));
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         Path images = Path.of(args.length > 1 ? args[1] : "samples/mnist/data/images");
@@ -82,6 +86,10 @@ public final class TrainingBenchmark {
 
     static void compare(String name, int batch, int rounds, PreparedData data, Supplier<NetworkDocument> doc, Supplier<ComputationGraph> byHand)
             throws Exception {
+        // every DL4J variant trains with the threads the product gives this design (ComputeThreads)
+        NetworkDocument d = doc.get();
+        int threads = ComputeThreads.applyFor(DesignCost.of(d, ShapeInference.analyse(d)).trainingFlopsPerBatch(batch, 1));
+        System.out.printf("%s, batch %d: %d ND4J thread(s)%n", name, batch, threads);
         ComputationGraph handGraph = byHand.get();
         ComputationGraph compiled = new NetworkCompiler().compile(doc.get());
         ComputationGraph eventsOnly = new NetworkCompiler().compile(doc.get());

@@ -70,11 +70,11 @@ final class TrainCommand implements Callable<Integer> {
             stdout.flush();
         }
         NetworkDocument doc = run.document();
-        DesignCost cost = DesignCost.of(doc, ShapeInference.analyse(doc));
+        boolean perStep = DesignCost.of(doc, ShapeInference.analyse(doc)).perStep();
         int batch = doc.training().batchSize();
-        double seconds = Calibration.remembered(home).epochSeconds(cost, run.data().train().size(), run.data().validation().size(), batch);
+        double seconds = run.estimatedEpochSeconds(home);
         stdout.println("  Estimated " + Calibration.describe(seconds) + " per epoch (" + run.data().train().size() + " training examples, batch "
-                + batch + (cost.perStep() ? "; per time step: the length is variable" : "") + ").");
+                + batch + (perStep ? "; per time step: the length is variable" : "") + ").");
     }
 
     @Override
@@ -105,7 +105,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         stdout.println(DataSummary.describe(run.data()));
         ComputeBackend backend = ComputeBackend.current();
-        stdout.println("Training on " + backend.describe() + ".");
+        stdout.println("Training on " + backend.describe() + (run.threads() < backend.threads()
+                ? "; this network trains on " + run.threads() + " (small networks train faster on one)." : "."));
         backend.notice().ifPresent(notice -> stdout.println("  " + notice));
         run.memoryWarning().ifPresent(warning -> stdout.println("  warning: " + warning));
         estimate(run, stdout);

@@ -1,6 +1,7 @@
 package dev.deepcanvas.app.desktop;
 
 import dev.deepcanvas.runtime.compute.ComputeBackend;
+import dev.deepcanvas.runtime.compute.NativeStart;
 import dev.deepcanvas.runtime.compute.OneDnn;
 import java.util.Locale;
 import java.util.Properties;
@@ -27,7 +28,7 @@ final class Dl4jBackend implements Callable<String> {
         if (!blas.isEmpty() && !blas.equals("null")) {
             text.append(" · ").append(blas);
         }
-        OneDnn.enable();
+        NativeStart.prepare();
         if (OneDnn.active()) {
             text.append(" · oneDNN");
         }

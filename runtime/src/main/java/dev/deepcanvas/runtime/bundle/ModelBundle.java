@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.deepcanvas.runtime.compute.NativeStart;
 import dev.deepcanvas.runtime.compute.OneDnn;
 import dev.deepcanvas.runtime.data.DataException;
 import dev.deepcanvas.runtime.data.Encodings;
@@ -44,7 +45,7 @@ public final class ModelBundle {
 
     static {
         // a restored model's layers get oneDNN helpers as a freshly compiled one's do
-        OneDnn.enable();
+        NativeStart.prepare();
     }
 
     public static final String EXTENSION = ".dcmodel";

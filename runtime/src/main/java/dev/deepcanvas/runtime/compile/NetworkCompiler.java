@@ -5,6 +5,7 @@ import dev.deepcanvas.runtime.catalog.Dl4jVertex;
 import dev.deepcanvas.runtime.catalog.LayerCatalog;
 import dev.deepcanvas.runtime.catalog.LayerKind;
 import dev.deepcanvas.runtime.catalog.Params;
+import dev.deepcanvas.runtime.compute.NativeStart;
 import dev.deepcanvas.runtime.compute.OneDnn;
 import dev.deepcanvas.runtime.document.LayerNode;
 import dev.deepcanvas.runtime.document.NetworkDocument;
@@ -35,7 +36,7 @@ public final class NetworkCompiler {
 
     static {
         // before the first layer exists: DL4J decides on its oneDNN helpers when a layer is built
-        OneDnn.enable();
+        NativeStart.prepare();
     }
 
     private final LayerCatalog catalog;

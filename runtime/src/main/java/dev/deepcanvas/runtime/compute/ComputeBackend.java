@@ -23,7 +23,7 @@ public record ComputeBackend(boolean gpu, String device, int threads, Optional<S
     public static ComputeBackend current() {
         var backend = Nd4j.getBackend();
         boolean gpu = !backend.getEnvironment().isCPU();
-        int threads = backend.getEnvironment().maxThreads();
+        int threads = gpu ? backend.getEnvironment().maxThreads() : ComputeThreads.limit();
         if (gpu) {
             Object devices = Nd4j.getExecutioner().getEnvironmentInformation().get("cuda.devicesInformation");
             return new ComputeBackend(true, "GPU" + (devices == null ? "" : ": " + devices), threads, Optional.empty());
@@ -31,7 +31,7 @@ public record ComputeBackend(boolean gpu, String device, int threads, Optional<S
         Optional<String> notice = cudaOnClasspath()
                 ? Optional.of("This build can use an NVIDIA GPU, but none could be used here (no GPU, driver or CUDA 11.6): training runs on the CPU.")
                 : Optional.empty();
-        OneDnn.enable();
+        NativeStart.prepare();
         String helpers = OneDnn.active() ? ", oneDNN" : "";
         return new ComputeBackend(false, "CPU" + cpuModel().map(m -> " (" + m + ")").orElse("") + helpers, threads, notice);
     }

@@ -4,6 +4,7 @@ import dev.deepcanvas.runtime.bundle.ModelBundle;
 import dev.deepcanvas.runtime.compile.CompileException;
 import dev.deepcanvas.runtime.compile.NetworkCompiler;
 import dev.deepcanvas.runtime.compute.ComputeBackend;
+import dev.deepcanvas.runtime.compute.ComputeThreads;
 import dev.deepcanvas.runtime.data.DataException;
 import dev.deepcanvas.runtime.data.Examples;
 import dev.deepcanvas.runtime.data.PreparedData;
@@ -19,6 +20,7 @@ import dev.deepcanvas.runtime.insight.DecisionBoundary;
 import dev.deepcanvas.runtime.shape.Diagnostic;
 import dev.deepcanvas.runtime.shape.NetworkAnalysis;
 import dev.deepcanvas.runtime.shape.ShapeInference;
+import dev.deepcanvas.runtime.summary.Calibration;
 import dev.deepcanvas.runtime.summary.DesignCost;
 import dev.deepcanvas.runtime.train.BatchTransform;
 import dev.deepcanvas.runtime.train.SplitScorer;
@@ -44,13 +46,31 @@ public final class TrainingRun {
     private final ComputationGraph graph;
     private final Trainer trainer;
     private final boolean yesNo;
+    private final int threads;
 
     private TrainingRun(NetworkDocument document, PreparedData data, ComputationGraph graph, boolean yesNo) {
         this.document = document;
         this.data = data;
         this.graph = graph;
         this.yesNo = yesNo;
+        this.threads = ComputeThreads.applyFor(DesignCost.of(document, ShapeInference.analyse(document))
+                .trainingFlopsPerBatch(Math.min(document.training().batchSize(), data.train().size()), data.train().timeSteps()));
         this.trainer = new Trainer(graph, data, document.training(), augmentation(document, data));
+        trainer.setThreads(threads);
+    }
+
+    /**
+     * Estimated seconds per epoch on this machine, validation included, from the calibration
+     * remembered in {@code home} (measured there first when missing: a few seconds).
+     */
+    public double estimatedEpochSeconds(Path home) {
+        DesignCost cost = DesignCost.of(document, ShapeInference.analyse(document));
+        return Calibration.remembered(home).epochSeconds(cost, data.train().size(), data.validation().size(), document.training().batchSize());
+    }
+
+    /** The CPU threads this run trains with (see {@link ComputeThreads}). */
+    public int threads() {
+        return threads;
     }
 
     /** Prepares everything; any reason the project cannot train is a {@link ProjectException}. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.deepcanvas.runtime.compile.CompileException;
 import dev.deepcanvas.runtime.compile.NetworkCompiler;
 import dev.deepcanvas.runtime.compute.ComputeBackend;
+import dev.deepcanvas.runtime.compute.ComputeThreads;
 import dev.deepcanvas.runtime.document.DocumentBuilder;
 import dev.deepcanvas.runtime.document.NetworkDocument;
 import dev.deepcanvas.runtime.io.AtomicFiles;
@@ -41,7 +42,7 @@ public record Calibration(String backend, double secondsPerStep, double denseFlo
 
     /** The calibration remembered in {@code home} for the current backend, if any. */
     public static Optional<Calibration> known(Path home) {
-        String backend = ComputeBackend.current().describe();
+        String backend = machine();
         return read(home.resolve(FILE)).filter(c -> c.backend().equals(backend));
     }
 
@@ -51,7 +52,7 @@ public record Calibration(String backend, double secondsPerStep, double denseFlo
         if (known.isPresent()) {
             return known.get();
         }
-        String backend = ComputeBackend.current().describe();
+        String backend = machine();
         Path file = home.resolve(FILE);
         Calibration measured = measure(backend);
         try {
@@ -61,6 +62,11 @@ public record Calibration(String backend, double secondsPerStep, double denseFlo
             LOG.warn("cannot remember the calibration in {}; it will be measured again next time", file, e);
         }
         return measured;
+    }
+
+    /** What a calibration belongs to: the backend and the thread policy it trained under. */
+    static String machine() {
+        return ComputeBackend.current().describe() + "; " + ComputeThreads.policy();
     }
 
     static Optional<Calibration> read(Path file) {
@@ -94,6 +100,7 @@ public record Calibration(String backend, double secondsPerStep, double denseFlo
 
     /** Trains the four reference networks for a few steps each. */
     static Calibration measure(String backend) {
+        int threads = ComputeThreads.current();
         try {
             var tiny = new DocumentBuilder("step");
             tiny.add("VectorInput", "features", 4);
@@ -126,6 +133,8 @@ public record Calibration(String backend, double secondsPerStep, double denseFlo
                     rate(recurrent.build(), 32, 6, step));
         } catch (CompileException e) {
             throw new IllegalStateException("a calibration network did not compile: " + e.getMessage(), e);
+        } finally {
+            ComputeThreads.set(threads);
         }
     }
 
@@ -138,6 +147,8 @@ public record Calibration(String backend, double secondsPerStep, double denseFlo
 
     private static double secondsPerStep(NetworkDocument doc, int batch, int steps) throws CompileException {
         ComputationGraph graph = new NetworkCompiler().compile(doc);
+        // the threads a training run of this design would get, so the rates are those it will see
+        ComputeThreads.applyFor(DesignCost.of(doc, ShapeInference.analyse(doc)).trainingFlopsPerBatch(batch, 1));
         long[] in = ShapeInference.analyse(doc).shapeOf(doc.nodes().get(0).id()).orElseThrow().activationShape(batch);
         INDArray x = Nd4j.rand(DataType.FLOAT, in);
         long classes = ShapeInference.analyse(doc).shapeOf(doc.nodes().get(doc.nodes().size() - 1).id()).orElseThrow().size();
@@ -172,10 +183,13 @@ public record Calibration(String backend, double secondsPerStep, double denseFlo
         return steps * secondsPerStep + examples * 3 * forward + validation * forward;
     }
 
-    /** "about 1:23 per epoch", "about 4 s per epoch". */
+    /** "about 1:23", "about 4 s", "under 1 s". */
     public static String describe(double seconds) {
+        if (seconds < 0.95) {
+            return "under 1 s";
+        }
         if (seconds < 60) {
-            return String.format(Locale.ROOT, "about %.0f s", Math.max(1, seconds));
+            return String.format(Locale.ROOT, "about %.0f s", seconds);
         }
         long s = Math.round(seconds);
         return s < 3600 ? String.format(Locale.ROOT, "about %d:%02d", s / 60, s % 60)

@@ -96,6 +96,11 @@ public record DesignCost(long forwardFlops, long convolutionFlops, long recurren
         return 3 * forwardFlops;
     }
 
+    /** Training FLOPs of one batch; {@code timeSteps} counts only when the design's length is open (per-step counts). */
+    public double trainingFlopsPerBatch(int batch, int timeSteps) {
+        return (double) trainingFlops() * (perStep ? Math.max(1, timeSteps) : 1) * Math.max(1, batch);
+    }
+
     /** Bytes to train at {@code batch}: parameters, gradients, optimiser state, and the outputs with their gradients. */
     public long trainingBytes(int batch) {
         return BYTES_PER_VALUE * (2 * parameters + optimizerValues + 2L * activationValues * batch);

@@ -1,6 +1,7 @@
 package dev.deepcanvas.runtime.train;
 
 import dev.deepcanvas.runtime.compile.Updaters;
+import dev.deepcanvas.runtime.compute.ComputeThreads;
 import dev.deepcanvas.runtime.data.Examples;
 import dev.deepcanvas.runtime.data.PreparedData;
 import dev.deepcanvas.runtime.document.TrainingSetup;
@@ -15,11 +16,14 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Trains a compiled network on prepared data, batch by batch, on its own thread. Pause and stop
@@ -29,7 +33,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class Trainer {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Trainer.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
 
     /**
      * Training accuracy (or MAE) is measured on at most this many training examples per epoch; the
@@ -46,13 +50,14 @@ public final class Trainer {
     private final CompletableFuture<TrainingEvent> result = new CompletableFuture<>();
     private volatile boolean paused;
     private volatile boolean stopRequested;
-    private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean started = new AtomicBoolean();
     private long pausedNanos;
     private long pausedTotal;
     private boolean epochEvaluation = true;
     private volatile LayerProbe probe;
     private int epoch;
     private int batch;
+    private int threads;
 
     /**
      * @param augment changes each training batch before it is fitted, or null
@@ -70,6 +75,14 @@ public final class Trainer {
      */
     public void setEpochEvaluation(boolean on) {
         epochEvaluation = on;
+    }
+
+    /**
+     * The CPU threads to train with ({@link ComputeThreads}), set when the run starts, since other
+     * work (a calibration, another design's estimate) may change them in between; 0 leaves them.
+     */
+    public void setThreads(int count) {
+        threads = count;
     }
 
     /** Attach a probe to publish {@link TrainingEvent.LayerActivity} now and then; null detaches. */
@@ -160,6 +173,9 @@ public final class Trainer {
         int[] order = Batches.identity(n);
         Random random = new Random(setup.seed());
         Nd4j.getRandom().setSeed(setup.seed());
+        if (threads > 0) {
+            ComputeThreads.set(threads);
+        }
         long start = System.nanoTime();
         double bestLoss = Double.POSITIVE_INFINITY;
         int bestEpoch = 0;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.deepcanvas.runtime.compute.ComputeBackend;
+import dev.deepcanvas.runtime.compute.ComputeThreads;
 import dev.deepcanvas.runtime.document.DocumentBuilder;
 import dev.deepcanvas.runtime.document.NetworkDocument;
 import dev.deepcanvas.runtime.shape.ShapeInference;
@@ -22,7 +23,7 @@ class CalibrationTest {
         Calibration first = Calibration.remembered(home);
         assertTrue(first.secondsPerStep() > 0 && first.secondsPerStep() < 1, "a tiny step: " + first.secondsPerStep());
         assertTrue(first.denseFlopsPerSecond() > 1e7 && first.convolutionFlopsPerSecond() > 1e7 && first.recurrentFlopsPerSecond() > 1e6, first.toString());
-        assertEquals(ComputeBackend.current().describe(), first.backend());
+        assertEquals(ComputeBackend.current().describe() + "; " + ComputeThreads.policy(), first.backend(), "belongs to the backend and the thread rule");
         assertTrue(Files.isRegularFile(home.resolve(Calibration.FILE)));
         assertEquals(first, Calibration.remembered(home), "read back, not measured again");
 
@@ -50,6 +51,7 @@ class CalibrationTest {
 
     @Test
     void times_read_as_people_say_them() {
+        assertEquals("under 1 s", Calibration.describe(0.04));
         assertEquals("about 4 s", Calibration.describe(4.2));
         assertEquals("about 1:23", Calibration.describe(83));
         assertEquals("about 2 h 05 min", Calibration.describe(7500));
