@@ -34,11 +34,25 @@ final class Batches {
         long[] shape = new long[split.exampleShape().length + 1];
         shape[0] = count;
         System.arraycopy(split.exampleShape(), 0, shape, 1, split.exampleShape().length);
-        return Nd4j.create(values, shape, 'c').castTo(DataType.FLOAT);
+        return floats(values, shape);
     }
 
     static INDArray labelArray(Examples split, float[] values, int count) {
-        return Nd4j.create(values, new long[] {count, split.labelWidth()}, 'c');
+        return floats(values, new long[] {count, split.labelWidth()});
+    }
+
+    /**
+     * A float array of {@code shape} holding {@code values}. On the CPU one bulk copy into native
+     * memory: {@code Nd4j.create(float[], ...)} zeroes the buffer and then copies value by value,
+     * 4 % of a small network's training step (decision 0017).
+     */
+    static INDArray floats(float[] values, long[] shape) {
+        if (!Nd4j.getEnvironment().isCPU()) {
+            return Nd4j.create(values, shape, 'c');
+        }
+        INDArray array = Nd4j.createUninitialized(DataType.FLOAT, shape, 'c');
+        array.data().asNioFloat().put(values);
+        return array;
     }
 
     /** The feature mask {@code [count, time]} of {@code order[from..to)}, or null when the split has none. */
@@ -51,7 +65,7 @@ final class Batches {
         for (int i = from; i < to; i++) {
             System.arraycopy(split.mask(), order[i] * t, out, (i - from) * t, t);
         }
-        return Nd4j.create(out, new long[] {to - from, t}, 'c');
+        return floats(out, new long[] {to - from, t});
     }
 
     /** The network's output in inference mode, with the feature mask when there is one. */
