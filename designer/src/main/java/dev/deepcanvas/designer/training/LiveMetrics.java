@@ -29,6 +29,7 @@ public final class LiveMetrics implements java.util.function.Consumer<TrainingEv
     private volatile DecisionBoundary.Grid boundary;
     private int epochTotal;
     private Duration remaining;
+    private double estimatedEpochSeconds = Double.NaN;
 
     public LiveMetrics(RunSeries series) {
         this.series = series;
@@ -51,7 +52,14 @@ public final class LiveMetrics implements java.util.function.Consumer<TrainingEv
                 batchLoss[batchCount] = b.loss();
                 batchCount++;
             }
-            progress = new Progress(b.epoch(), Math.max(epochTotal, b.epoch()), b.batch(), b.batches(), b.samplesPerSecond(), remaining);
+            int total = Math.max(epochTotal, b.epoch());
+            Progress p = new Progress(b.epoch(), total, b.batch(), b.batches(), b.samplesPerSecond(), remaining);
+            if (remaining == null && estimatedEpochSeconds > 0) {
+                // until the first epoch is measured, the time left comes from the estimate
+                double left = estimatedEpochSeconds * total * (1 - p.fraction());
+                p = new Progress(b.epoch(), total, b.batch(), b.batches(), b.samplesPerSecond(), Duration.ofMillis(Math.round(left * 1000)), true);
+            }
+            progress = p;
         } else if (event instanceof EpochEnded e) {
             double trainMetric = e.train().headline();
             double valLoss = e.validation() == null ? Double.NaN : e.validation().loss();
@@ -69,6 +77,11 @@ public final class LiveMetrics implements java.util.function.Consumer<TrainingEv
         } else if (event instanceof LayerActivity a) {
             layers = a.layers();
         }
+    }
+
+    /** The estimated seconds per epoch, for the time left before the first epoch ends; NaN when unknown. */
+    public void expectEpochSeconds(double seconds) {
+        estimatedEpochSeconds = seconds;
     }
 
     /** Sets the number of epochs before the first one ends (for the progress bar). */

@@ -142,6 +142,8 @@ class TrainingFlowsTest {
         assertTrue(stopMillis < 1000, "Stop took " + stopMillis + " ms");
 
         waitUntil(30, () -> controller().resultProperty().get() != null && controller().state() == TrainingController.State.IDLE);
+        String line = robot.lookup("#training-progress-text").queryLabeled().getText();
+        assertTrue(line.matches("Stopped after [0-9]+ epochs? \\([0-9:]+\\)\\. Estimated (under 1 s|about [0-9:]+( s)?) per epoch, measured [0-9.]+ s\\."), line);
         RunResult result = controller().resultProperty().get();
         ClassificationReport report = (ClassificationReport) result.report();
         robot.interact(() -> window.showTab("evaluation-tab"));

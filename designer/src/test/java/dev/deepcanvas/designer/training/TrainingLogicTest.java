@@ -72,6 +72,22 @@ class TrainingLogicTest {
     }
 
     @Test
+    void before_the_first_epoch_ends_the_time_left_comes_from_the_estimate_then_from_the_measurement() {
+        LiveMetrics live = new LiveMetrics(new RunSeries(1, "Run 1", true));
+        live.expectEpochs(3);
+        live.accept(new TrainingEvent.BatchEnded(1, 1, 4, 0.9, 500));
+        assertTrue(live.progress().text().startsWith("Epoch 1/3 · batch 1/4 · 500 samples/s"), "no estimate, no ETA: " + live.progress().text());
+        live.expectEpochSeconds(20);
+        live.accept(new TrainingEvent.BatchEnded(1, 2, 4, 0.8, 500));
+        // 3 epochs of ~20 s, one sixth done: ~50 s left
+        assertEquals("Epoch 1/3 · batch 2/4 · ETA ~0:50 (estimate) · 500 samples/s", live.progress().text());
+        live.accept(new TrainingEvent.EpochEnded(1, 3, EpochMetrics.classification(0.4, 0.8), null, Duration.ofSeconds(12),
+                Duration.ofSeconds(24), true, 0.01));
+        live.accept(new TrainingEvent.BatchEnded(2, 1, 4, 0.7, 500));
+        assertEquals("Epoch 2/3 · batch 1/4 · ETA 0:24 · 500 samples/s", live.progress().text(), "measured from the first epoch on");
+    }
+
+    @Test
     void the_redraw_interval_grows_when_the_window_costs_too_much_and_shrinks_back() {
         RedrawBudget budget = new RedrawBudget(0.01, 2);
         long second = 1_000_000_000L;
