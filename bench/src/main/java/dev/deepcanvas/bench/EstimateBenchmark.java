@@ -4,9 +4,7 @@ import dev.deepcanvas.runtime.document.DocumentFiles;
 import dev.deepcanvas.runtime.document.NetworkDocument;
 import dev.deepcanvas.runtime.io.AppHome;
 import dev.deepcanvas.runtime.project.TrainingRun;
-import dev.deepcanvas.runtime.shape.ShapeInference;
 import dev.deepcanvas.runtime.summary.Calibration;
-import dev.deepcanvas.runtime.summary.DesignCost;
 import dev.deepcanvas.runtime.train.Trainer;
 import dev.deepcanvas.runtime.train.TrainingEvent;
 import java.nio.file.Path;
@@ -37,9 +35,7 @@ public final class EstimateBenchmark {
             NetworkDocument doc = new DocumentFiles().load(file);
             doc.setTraining(doc.training().toBuilder().epochs(2).earlyStopping(0, false).build());
             TrainingRun run = TrainingRun.prepare(doc, file);
-            DesignCost cost = DesignCost.of(doc, ShapeInference.analyse(doc));
-            double estimated = calibration.epochSeconds(cost, run.data().train().size(), run.data().validation().size(),
-                    doc.training().batchSize());
+            double estimated = run.estimatedEpochSeconds(AppHome.folder());
             List<Duration> ends = new ArrayList<>();
             Trainer trainer = run.trainer();
             trainer.addListener(e -> {

@@ -65,7 +65,8 @@ public final class TrainingRun {
      */
     public double estimatedEpochSeconds(Path home) {
         DesignCost cost = DesignCost.of(document, ShapeInference.analyse(document));
-        return Calibration.remembered(home).epochSeconds(cost, data.train().size(), data.validation().size(), document.training().batchSize());
+        return Calibration.remembered(home).epochSeconds(cost, data.train().size(), data.validation().size(), document.training().batchSize(),
+                data.train().timeSteps());
     }
 
     /** The CPU threads this run trains with (see {@link ComputeThreads}). */

@@ -11,6 +11,7 @@ import dev.deepcanvas.runtime.document.DocumentBuilder;
 import dev.deepcanvas.runtime.document.NetworkDocument;
 import dev.deepcanvas.runtime.io.AtomicFiles;
 import dev.deepcanvas.runtime.shape.ShapeInference;
+import dev.deepcanvas.runtime.train.Trainer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,9 +65,12 @@ public record Calibration(String backend, double secondsPerStep, double denseFlo
         return measured;
     }
 
-    /** What a calibration belongs to: the backend and the thread policy it trained under. */
+    /** Raised when the way of measuring changes, so that older files are measured again. */
+    static final int METHOD = 2;
+
+    /** What a calibration belongs to: the backend, the thread rule it trained under, and the way it was measured. */
     static String machine() {
-        return ComputeBackend.current().describe() + "; " + ComputeThreads.policy();
+        return ComputeBackend.current().describe() + "; " + ComputeThreads.policy() + "; method " + METHOD;
     }
 
     static Optional<Calibration> read(Path file) {
@@ -106,7 +110,8 @@ public record Calibration(String backend, double secondsPerStep, double denseFlo
             tiny.add("VectorInput", "features", 4);
             tiny.then("Dense", "units", 4);
             tiny.then("Output", "units", 2);
-            double step = secondsPerStep(tiny.build(), 32, 40);
+            // long enough for the JIT to settle: the fixed cost is what small networks' epochs are made of
+            double step = secondsPerStep(tiny.build(), 32, 40, 120);
 
             var dense = new DocumentBuilder("dense");
             dense.add("VectorInput", "features", 512);
@@ -140,12 +145,12 @@ public record Calibration(String backend, double secondsPerStep, double denseFlo
 
     /** Training FLOPs per second of {@code doc} beyond the fixed cost of its steps. */
     private static double rate(NetworkDocument doc, int batch, int steps, double fixed) throws CompileException {
-        double seconds = secondsPerStep(doc, batch, steps);
+        double seconds = secondsPerStep(doc, batch, WARM_UP, steps);
         DesignCost cost = DesignCost.of(doc, ShapeInference.analyse(doc));
         return cost.trainingFlops() * batch / Math.max(seconds - fixed, seconds * 0.05);
     }
 
-    private static double secondsPerStep(NetworkDocument doc, int batch, int steps) throws CompileException {
+    private static double secondsPerStep(NetworkDocument doc, int batch, int warmUp, int steps) throws CompileException {
         ComputationGraph graph = new NetworkCompiler().compile(doc);
         // the threads a training run of this design would get, so the rates are those it will see
         ComputeThreads.applyFor(DesignCost.of(doc, ShapeInference.analyse(doc)).trainingFlopsPerBatch(batch, 1));
@@ -157,7 +162,7 @@ public record Calibration(String backend, double secondsPerStep, double denseFlo
             y.putScalar(i, i % classes, 1);
         }
         DataSet data = new DataSet(x, y);
-        for (int i = 0; i < WARM_UP; i++) {
+        for (int i = 0; i < warmUp; i++) {
             graph.fit(data);
         }
         long start = System.nanoTime();
@@ -173,14 +178,22 @@ public record Calibration(String backend, double secondsPerStep, double denseFlo
     }
 
     /**
-     * The same, with the forward pass over {@code validation} examples that closes every epoch
-     * (one third of a training step's work per example).
+     * The same, with what closes every epoch: a forward pass over {@code validation} examples and
+     * over the training examples the accuracy is measured on ({@link Trainer#TRAIN_METRIC_SAMPLE}),
+     * one third of a training step's work per example each.
      */
     public double epochSeconds(DesignCost cost, long examples, long validation, int batch) {
+        return epochSeconds(cost, examples, validation, batch, 1);
+    }
+
+    /** The same for a design whose counts are per time step ({@link DesignCost#perStep()}), over {@code timeSteps} steps. */
+    public double epochSeconds(DesignCost cost, long examples, long validation, int batch, int timeSteps) {
         long steps = (examples + batch - 1) / batch;
         double forward = cost.convolutionFlops() / convolutionFlopsPerSecond + cost.recurrentFlops() / recurrentFlopsPerSecond
                 + (cost.forwardFlops() - cost.convolutionFlops() - cost.recurrentFlops()) / denseFlopsPerSecond;
-        return steps * secondsPerStep + examples * 3 * forward + validation * forward;
+        forward *= cost.perStep() ? Math.max(1, timeSteps) : 1;
+        long scored = validation + Math.min(examples, Trainer.TRAIN_METRIC_SAMPLE);
+        return steps * secondsPerStep + examples * 3 * forward + scored * forward;
     }
 
     /** "about 1:23", "about 4 s", "under 1 s". */

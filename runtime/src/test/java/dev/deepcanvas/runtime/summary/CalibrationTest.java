@@ -23,7 +23,8 @@ class CalibrationTest {
         Calibration first = Calibration.remembered(home);
         assertTrue(first.secondsPerStep() > 0 && first.secondsPerStep() < 1, "a tiny step: " + first.secondsPerStep());
         assertTrue(first.denseFlopsPerSecond() > 1e7 && first.convolutionFlopsPerSecond() > 1e7 && first.recurrentFlopsPerSecond() > 1e6, first.toString());
-        assertEquals(ComputeBackend.current().describe() + "; " + ComputeThreads.policy(), first.backend(), "belongs to the backend and the thread rule");
+        assertEquals(ComputeBackend.current().describe() + "; " + ComputeThreads.policy() + "; method " + Calibration.METHOD, first.backend(),
+                "belongs to the backend, the thread rule and the way of measuring");
         assertTrue(Files.isRegularFile(home.resolve(Calibration.FILE)));
         assertEquals(first, Calibration.remembered(home), "read back, not measured again");
 
@@ -43,10 +44,28 @@ class CalibrationTest {
         Calibration c = new Calibration("test", 0.01, 1e9, 2e9, 5e8);
         long conv = cost.convolutionFlops();
         long rest = cost.forwardFlops() - conv;
-        // 1,000 examples at batch 100: 10 steps of 10 ms, and 3 × the forward FLOPs at each family's rate
-        double expected = 10 * 0.01 + 1000 * 3.0 * (conv / 2e9 + rest / 1e9);
-        assertEquals(expected, c.epochSeconds(cost, 1000, 100), 1e-9);
+        // 1,000 examples at batch 100: 10 steps of 10 ms, and 3 × the forward FLOPs at each family's
+        // rate; then one forward pass over the 500 examples the training accuracy is measured on
+        double forward = conv / 2e9 + rest / 1e9;
+        assertEquals(10 * 0.01 + 1000 * 3.0 * forward + 500 * forward, c.epochSeconds(cost, 1000, 100), 1e-9);
+        // and over 200 validation examples
+        assertEquals(10 * 0.01 + 1000 * 3.0 * forward + 700 * forward, c.epochSeconds(cost, 1000, 200, 100), 1e-9);
         assertTrue(conv > 0 && rest > 0);
+    }
+
+    @Test
+    void a_design_of_open_length_costs_its_per_step_work_times_the_steps() {
+        var b = new DocumentBuilder("open length");
+        b.add("SequenceInput", "features", 8);
+        b.then("LSTM", "units", 16);
+        b.then("LastTimeStep");
+        b.then("Output", "units", 2);
+        NetworkDocument doc = b.build();
+        DesignCost cost = DesignCost.of(doc, ShapeInference.analyse(doc));
+        assertTrue(cost.perStep());
+        Calibration c = new Calibration("test", 0.01, 1e9, 2e9, 5e8);
+        double oneStep = c.epochSeconds(cost, 100, 0, 10, 1) - 10 * 0.01;
+        assertEquals(10 * 0.01 + 50 * oneStep, c.epochSeconds(cost, 100, 0, 10, 50), 1e-9);
     }
 
     @Test
