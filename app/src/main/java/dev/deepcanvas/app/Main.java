@@ -11,13 +11,14 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        // first, while no native library has loaded: the same thread behaviour whatever started the JVM
-        NativeStart.prepare();
         ChatterFilter.install();
         if (opensWindow(args)) {
+            // the window's Dl4jBackend prepares the natives itself, after the first frame
             DesktopApp.launchWindow();
             return;
         }
+        // before any native library loads: the same thread behaviour whatever started the JVM
+        NativeStart.prepare();
         System.exit(DeepCanvasCommand.run(args, System.out, System.err));
     }
 

@@ -1,6 +1,7 @@
 package dev.deepcanvas.app.desktop;
 
 import dev.deepcanvas.runtime.compute.ComputeBackend;
+import dev.deepcanvas.runtime.compute.ComputeThreads;
 import dev.deepcanvas.runtime.compute.NativeStart;
 import dev.deepcanvas.runtime.compute.OneDnn;
 import java.util.Locale;
@@ -16,6 +17,7 @@ final class Dl4jBackend implements Callable<String> {
 
     @Override
     public String call() {
+        NativeStart.prepare(); // before the natives load: the environment libgomp and OpenBLAS read then
         Nd4j.create(1); // forces the backend and its native libraries to load
         if (!Nd4j.getEnvironment().isCPU()) {
             return "GPU · " + ComputeBackend.current().describe(); // the GPU's name
@@ -23,18 +25,15 @@ final class Dl4jBackend implements Callable<String> {
         Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
         String device = Nd4j.getEnvironment().isCPU() ? "CPU" : "GPU";
         String blas = vendor(String.valueOf(env.getOrDefault("blas.vendor", "")).strip());
-        Object threads = env.getOrDefault("omp.threads", env.get("cores"));
+        int threads = ComputeThreads.limit();
         StringBuilder text = new StringBuilder(device);
         if (!blas.isEmpty() && !blas.equals("null")) {
             text.append(" · ").append(blas);
         }
-        NativeStart.prepare();
         if (OneDnn.active()) {
             text.append(" · oneDNN");
         }
-        if (threads != null) {
-            text.append(" · ").append(threads).append(" threads");
-        }
+        text.append(" · ").append(threads).append(threads == 1 ? " thread" : " threads");
         return text.toString();
     }
 
