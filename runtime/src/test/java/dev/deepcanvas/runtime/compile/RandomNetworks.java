@@ -2,6 +2,8 @@ package dev.deepcanvas.runtime.compile;
 
 import dev.deepcanvas.runtime.catalog.LayerCatalog;
 import dev.deepcanvas.runtime.catalog.LayerKind;
+import dev.deepcanvas.runtime.catalog.ParamSpec;
+import dev.deepcanvas.runtime.catalog.Preset;
 import dev.deepcanvas.runtime.catalog.Params;
 import dev.deepcanvas.runtime.catalog.ShapeProblem;
 import dev.deepcanvas.runtime.document.DocumentBuilder;
@@ -16,12 +18,15 @@ import java.util.Random;
 
 /**
  * Generates random valid networks over the whole catalog: chains with branches that merge again,
- * sometimes two inputs or two outputs. Each proposed layer is kept only if the catalog's own shape
- * rule accepts it, so the generator needs no knowledge of its own about shapes.
+ * sometimes two inputs or two outputs. Layers are drawn from the catalog itself, with parameters
+ * drawn from each kind's declared ranges, and each is kept only if the kind's own shape rule
+ * accepts it: the generator knows no kind but the inputs and the output's presets, so a new kind
+ * is tested the day it joins the catalog.
  */
 final class RandomNetworks {
 
-    private static final List<String> ACTIVATIONS = List.of("relu", "tanh", "sigmoid", "elu", "leaky_relu", "identity", "softsign");
+    /** Whole-number parameters are drawn from their minimum to this much above it. */
+    static final int SMALL = 5;
 
     private final LayerCatalog catalog = LayerCatalog.standard();
     private final Random rnd;
@@ -80,70 +85,83 @@ final class RandomNetworks {
     }
 
     private String tryStep(String head) {
-        Shape s = shapes.get(head);
-        int choice = rnd.nextInt(100);
-        if (choice < 12) {
+        if (rnd.nextInt(100) < 12) {
             return branchAndMerge(head);
         }
-        if (s instanceof Shape.Flat) {
-            return pick(head,
-                    new Object[] {"Dense", "units", 1 + rnd.nextInt(12), "activation", activation(), "useBias", rnd.nextBoolean()},
-                    new Object[] {"Dropout", "rate", rnd.nextInt(9) / 10.0},
-                    new Object[] {"Activation", "function", activation()},
-                    new Object[] {"BatchNorm"},
-                    new Object[] {"LayerNormalization"});
-        }
-        if (s instanceof Shape.Image) {
-            return pick(head,
-                    conv2d(),
-                    new Object[] {"MaxPool2D", "pool", 1 + rnd.nextInt(2), "stride", 1 + rnd.nextInt(2), "padding", padding()},
-                    new Object[] {"AvgPool2D", "pool", 1 + rnd.nextInt(2), "stride", 1 + rnd.nextInt(2), "padding", padding()},
-                    new Object[] {"BatchNorm"},
-                    new Object[] {"Dropout", "rate", 0.25},
-                    new Object[] {"Activation", "function", activation()},
-                    new Object[] {rnd.nextBoolean() ? "Flatten" : "GlobalPooling", "type", rnd.nextBoolean() ? "max" : "avg"});
-        }
-        boolean project = rnd.nextInt(3) > 0;
-        return pick(head,
-                new Object[] {"Conv1D", "filters", 1 + rnd.nextInt(5), "kernel", 1 + rnd.nextInt(3), "stride", 1 + rnd.nextInt(2), "padding", padding(), "dilation", 1 + rnd.nextInt(2), "activation", activation()},
-                new Object[] {"SimpleRNN", "units", 1 + rnd.nextInt(6), "activation", activation()},
-                new Object[] {"LSTM", "units", 1 + rnd.nextInt(6)},
-                new Object[] {"Bidirectional", "cell", rnd.nextBoolean() ? "lstm" : "simple_rnn", "units", 1 + rnd.nextInt(5), "merge", List.of("concat", "add", "mul", "average").get(rnd.nextInt(4))},
-                new Object[] {"SelfAttention", "heads", project ? 1 + rnd.nextInt(2) : 1, "headSize", 1 + rnd.nextInt(4), "units", 1 + rnd.nextInt(6), "projectInput", project},
-                new Object[] {"Dropout", "rate", 0.1},
-                new Object[] {"Activation", "function", activation()},
-                new Object[] {"Dense", "units", 1 + rnd.nextInt(6), "activation", activation(), "useBias", rnd.nextBoolean()},
-                new Object[] {"LayerNormalization"},
-                new Object[] {"PositionEmbedding"},
-                new Object[] {rnd.nextBoolean() ? "LastTimeStep" : "GlobalPooling"});
+        return layer(head);
     }
 
-    /** Two branches from head, joined by Add (same shape) or Concatenate. */
+    /**
+     * Any single-input layer kind of the catalog after {@code head}, its parameters drawn from its
+     * own {@link ParamSpec} ranges: a new kind needs nothing here. Null when its shape rule refuses.
+     */
+    private String layer(String head) {
+        return addSpec(List.of(head), drawn(randomLayerKind()));
+    }
+
+    private LayerKind randomLayerKind() {
+        List<LayerKind> kinds = catalog.kinds().stream()
+                .filter(k -> !k.isNetworkInput() && !k.isNetworkOutput() && k.maxInputs() == 1)
+                .toList();
+        return kinds.get(rnd.nextInt(kinds.size()));
+    }
+
+    /**
+     * Two branches from head (one may be head itself), joined by a merging kind of the catalog;
+     * nothing is added unless all three layers are accepted (a branch left dangling would not be
+     * part of the compiled graph).
+     */
     private String branchAndMerge(String head) {
         Shape s = shapes.get(head);
         if (s instanceof Shape.Tokens) {
             return null;
         }
-        String left;
-        String right;
-        if (s instanceof Shape.Flat) {
-            int units = 1 + rnd.nextInt(8);
-            left = add(List.of(head), "Dense", "units", units);
-            right = rnd.nextBoolean() ? head : add(List.of(head), "Dense", "units", rnd.nextBoolean() ? units : units + 1);
-        } else if (s instanceof Shape.Image) {
-            int filters = 1 + rnd.nextInt(4);
-            left = add(List.of(head), "Conv2D", "filters", filters, "kernel", 3, "padding", "same");
-            right = add(List.of(head), "Conv2D", "filters", rnd.nextBoolean() ? filters : filters + 2, "kernel", 1, "padding", "same");
-        } else {
-            int units = 1 + rnd.nextInt(5);
-            left = add(List.of(head), "LSTM", "units", units);
-            right = add(List.of(head), "SimpleRNN", "units", rnd.nextBoolean() ? units : units + 1);
-        }
-        if (left == null || right == null) {
+        Object[] left = drawn(randomLayerKind());
+        Object[] right = rnd.nextBoolean() ? null : drawn(randomLayerKind());
+        Shape leftShape = infer(List.of(s), left);
+        Shape rightShape = right == null ? s : infer(List.of(s), right);
+        List<LayerKind> merges = catalog.kinds().stream().filter(k -> k.maxInputs() > 1).toList();
+        Object[] merge = drawn(merges.get(rnd.nextInt(merges.size())));
+        if (leftShape == null || rightShape == null || infer(List.of(leftShape, rightShape), merge) == null) {
             return null;
         }
-        String merge = shapes.get(left).equals(shapes.get(right)) && rnd.nextBoolean() ? "Add" : "Concatenate";
-        return add(List.of(left, right), merge);
+        String l = addSpec(List.of(head), left);
+        String r = right == null ? head : addSpec(List.of(head), right);
+        return addSpec(List.of(l, r), merge);
+    }
+
+    /** The kind's id and a value for each of its parameters, drawn from the parameter's declared range. */
+    private Object[] drawn(LayerKind kind) {
+        List<Object> spec = new ArrayList<>();
+        spec.add(kind.id());
+        for (ParamSpec p : kind.params()) {
+            spec.add(p.name());
+            spec.add(draw(p));
+        }
+        return spec.toArray();
+    }
+
+    /**
+     * A value in the parameter's range: whole numbers near the bottom of it (networks stay tiny; a
+     * size the shape rule refuses is drawn again), decimals across it (log-uniform over wide
+     * positive ranges such as epsilons), any choice, either boolean.
+     */
+    Object draw(ParamSpec p) {
+        return switch (p.type()) {
+            case INTEGER -> {
+                long min = p.min().longValue();
+                long span = Math.min(p.max().longValue() - min, SMALL);
+                yield min + (long) rnd.nextInt((int) span + 1);
+            }
+            case DECIMAL -> {
+                double min = p.min().doubleValue();
+                double max = p.max().doubleValue();
+                yield min > 0 && max / min > 100 ? Math.exp(Math.log(min) + rnd.nextDouble() * (Math.log(max) - Math.log(min)))
+                        : min + rnd.nextDouble() * (max - min);
+            }
+            case BOOLEAN -> rnd.nextBoolean();
+            case CHOICE -> p.choices().get(rnd.nextInt(p.choices().size()));
+        };
     }
 
     private String toHeadable(String head) {
@@ -157,39 +175,44 @@ final class RandomNetworks {
         return head;
     }
 
+    /**
+     * An output head: one of the output kind's presets (the combinations of activation and loss a
+     * user is offered), with the number of units drawn unless the preset fixes it to one.
+     */
     private void output(String head) {
-        Object[] preset = switch (rnd.nextInt(4)) {
-            case 0 -> new Object[] {"activation", "softmax", "loss", "cross_entropy", "units", 2 + rnd.nextInt(4)};
-            case 1 -> new Object[] {"activation", "sigmoid", "loss", "binary_cross_entropy", "units", 1 + rnd.nextInt(3)};
-            case 2 -> new Object[] {"activation", "identity", "loss", "mse", "units", 1 + rnd.nextInt(3)};
-            default -> new Object[] {"activation", "identity", "loss", "mae", "units", 1};
-        };
-        Object[] spec = new Object[preset.length + 1];
-        spec[0] = "Output";
-        System.arraycopy(preset, 0, spec, 1, preset.length);
-        b.from(head);
-        if (addSpec(List.of(head), spec) == null) {
-            throw new IllegalStateException("generator produced an un-headable shape " + shapes.get(head));
+        // the kind refuses some draws (e.g. cross-entropy over one unit): draw again
+        for (int attempt = 0; attempt < 50; attempt++) {
+            if (tryOutput(head)) {
+                return;
+            }
         }
+        throw new IllegalStateException("generator produced an un-headable shape " + shapes.get(head));
     }
 
-    private Object[] conv2d() {
-        return new Object[] {"Conv2D", "filters", 1 + rnd.nextInt(6), "kernel", 1 + rnd.nextInt(3), "stride", 1 + rnd.nextInt(2),
-            "padding", padding(), "dilation", 1 + rnd.nextInt(2), "activation", activation(), "useBias", rnd.nextBoolean()};
+    private boolean tryOutput(String head) {
+        LayerKind kind = catalog.kinds().stream().filter(LayerKind::isNetworkOutput).findFirst().orElseThrow();
+        Preset preset = kind.presets().get(rnd.nextInt(kind.presets().size()));
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (ParamSpec p : kind.params()) {
+            values.put(p.name(), draw(p));
+        }
+        preset.params().forEach((name, value) -> {
+            if (!name.equals("units") || ((Number) value).longValue() == 1) {
+                values.put(name, value);
+            }
+        });
+        List<Object> spec = new ArrayList<>();
+        spec.add(kind.id());
+        values.forEach((name, value) -> {
+            spec.add(name);
+            spec.add(value);
+        });
+        return addSpec(List.of(head), spec.toArray()) != null;
     }
 
-    private String padding() {
-        return rnd.nextBoolean() ? "same" : "valid";
-    }
 
-    private String activation() {
-        return ACTIVATIONS.get(rnd.nextInt(ACTIVATIONS.size()));
-    }
 
-    private String pick(String head, Object[]... options) {
-        Object[] spec = options[rnd.nextInt(options.length)];
-        return addSpec(List.of(head), spec);
-    }
+
 
     private String add(List<String> from, String kind, Object... params) {
         Object[] spec = new Object[params.length + 1];
@@ -200,28 +223,43 @@ final class RandomNetworks {
 
     /** Adds the layer if its shape rule accepts the inputs; returns its id, or null. */
     private String addSpec(List<String> from, Object[] spec) {
-        String kindId = (String) spec[0];
-        LayerKind kind = catalog.get(kindId);
-        Map<String, Object> values = new LinkedHashMap<>();
-        List<Object> pairs = new ArrayList<>();
-        for (int i = 1; i + 1 < spec.length; i += 2) {
-            if (kind.hasParam((String) spec[i])) {
-                Object v = spec[i + 1] instanceof Integer n ? n.longValue() : spec[i + 1];
-                values.put((String) spec[i], v);
-                pairs.add(spec[i]);
-                pairs.add(v);
-            }
+        Shape out = infer(from.stream().map(shapes::get).toList(), spec);
+        if (out == null) {
+            return null;
         }
-        List<Shape> inputs = from.stream().map(shapes::get).toList();
-        Shape out;
+        String kindId = (String) spec[0];
+        Object[] pairs = pairs(spec);
+        String id = from.size() == 1 ? b.from(from.get(0)).then(kindId, pairs)
+                : from.isEmpty() ? b.add(kindId, pairs) : b.merge(kindId, from, pairs);
+        shapes.put(id, out);
+        return id;
+    }
+
+    /** The layer's output shape for these inputs by its kind's own rule, or null when the rule refuses. */
+    private Shape infer(List<Shape> inputs, Object[] spec) {
+        LayerKind kind = catalog.get((String) spec[0]);
+        Object[] pairs = pairs(spec);
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            values.put((String) pairs[i], pairs[i + 1]);
+        }
         try {
-            out = kind.infer(new LayerKind.ShapeContext(inputs, new Params(kind, values), new ArrayList<>())).output();
+            return kind.infer(new LayerKind.ShapeContext(inputs, new Params(kind, values), new ArrayList<>())).output();
         } catch (ShapeProblem rejected) {
             return null;
         }
-        String id = from.size() == 1 ? b.from(from.get(0)).then(kindId, pairs.toArray())
-                : from.isEmpty() ? b.add(kindId, pairs.toArray()) : b.merge(kindId, from, pairs.toArray());
-        shapes.put(id, out);
-        return id;
+    }
+
+    /** The spec's name/value pairs the kind knows, whole numbers as longs. */
+    private Object[] pairs(Object[] spec) {
+        LayerKind kind = catalog.get((String) spec[0]);
+        List<Object> pairs = new ArrayList<>();
+        for (int i = 1; i + 1 < spec.length; i += 2) {
+            if (kind.hasParam((String) spec[i])) {
+                pairs.add(spec[i]);
+                pairs.add(spec[i + 1] instanceof Integer n ? n.longValue() : spec[i + 1]);
+            }
+        }
+        return pairs.toArray();
     }
 }

@@ -217,6 +217,26 @@ class ShapeInferenceTest {
         assertTrue(d.hint().contains("BatchNorm"), d.hint());
     }
 
+    /** Found by the random-network test: DL4J throws "Invalid padding values calculated" in the forward pass. */
+    @Test
+    void same_padding_with_a_stride_past_the_kernel_s_reach_is_refused_before_dl4j_sees_it() {
+        var b = new DocumentBuilder("s");
+        b.add("ImageInput", "height", 8, "width", 7, "channels", 1);
+        b.then("Conv2D", "kernel", 1, "stride", 5, "padding", "same");
+        b.then("Flatten");
+        b.then("Output", "units", 2);
+        Diagnostic d = only(ShapeInference.analyse(b.build()), "conv2d_1");
+        assertEquals("With padding 'same', a stride of 5 jumps past input the kernel never covers (it spans 1 of 8 values).", d.message());
+        assertTrue(d.hint().startsWith("Use a stride of at most 1"), d.hint());
+        // the usual downsampling 1×1 convolution (ResNet's shortcut: stride 2) stays valid
+        var ok = new DocumentBuilder("ok");
+        ok.add("ImageInput", "height", 7, "width", 8, "channels", 1);
+        ok.then("Conv2D", "kernel", 1, "stride", 2, "padding", "same");
+        ok.then("Flatten");
+        ok.then("Output", "units", 2);
+        assertTrue(ShapeInference.analyse(ok.build()).isValid());
+    }
+
     @Test
     void a_kernel_larger_than_its_input_is_refused() {
         var b = new DocumentBuilder("k");

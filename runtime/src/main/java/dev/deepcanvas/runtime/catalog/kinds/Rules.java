@@ -69,10 +69,19 @@ final class Rules {
         if (in == Shape.VARIABLE) {
             return Shape.VARIABLE;
         }
-        if (SAME.equals(padding)) {
-            return (in + stride - 1) / stride;
-        }
         int effective = dilation * (kernel - 1) + 1;
+        if (SAME.equals(padding)) {
+            int out = (in + stride - 1) / stride;
+            // DL4J pads (total / 2) before the input and refuses a negative amount: a stride longer
+            // than the window reaches skips input that no padding can cover
+            if (((out - 1) * stride + effective - in) / 2 < 0) {
+                throw new ShapeProblem(
+                        "With padding 'same', a stride of " + stride + " jumps past input the " + what.toLowerCase() + " never covers (it spans "
+                                + effective + " of " + in + " values).",
+                        "Use a stride of at most " + effective + ", a larger " + what.toLowerCase() + ", or padding 'valid'.");
+            }
+            return out;
+        }
         if (effective > in) {
             String size = dilation == 1 ? "" + kernel : kernel + " (dilated to " + effective + ")";
             throw new ShapeProblem(
