@@ -15,6 +15,7 @@ import dev.deepcanvas.runtime.catalog.kinds.GlobalPoolingKind;
 import dev.deepcanvas.runtime.catalog.kinds.Inputs;
 import dev.deepcanvas.runtime.catalog.kinds.LastTimeStepKind;
 import dev.deepcanvas.runtime.catalog.kinds.LayerNormalizationKind;
+import dev.deepcanvas.runtime.catalog.kinds.LocalResponseNormalizationKind;
 import dev.deepcanvas.runtime.catalog.kinds.OutputKind;
 import dev.deepcanvas.runtime.catalog.kinds.Pool2DKind;
 import dev.deepcanvas.runtime.catalog.kinds.PositionEmbeddingKind;
@@ -43,6 +44,7 @@ public final class LayerCatalog {
             Pool2DKind.max(),
             Pool2DKind.average(),
             new GlobalPoolingKind(),
+            new LocalResponseNormalizationKind(),
             new Conv1DKind(),
             RecurrentKind.simpleRnn(),
             RecurrentKind.lstm(),

@@ -53,7 +53,13 @@ class Dl4jAgreementTest {
             // layer by layer first: a disagreement names its layer
             assertEquals(analysis.totalParameters(), graph.numParams(), "total parameters of " + context);
 
-            Map<String, INDArray> activations = graph.feedForward(inputsFor(doc, analysis), false);
+            Map<String, INDArray> activations;
+            try {
+                activations = graph.feedForward(inputsFor(doc, analysis), false);
+            } catch (RuntimeException e) {
+                throw new AssertionError("DL4J's forward pass failed for " + context + ": " + doc.nodes().stream()
+                        .map(n -> n.kind() + n.params() + analysis.shapeOf(n.id()).map(Shape::display).orElse("?")).toList(), e);
+            }
             for (LayerNode node : doc.nodes()) {
                 NodeInfo info = analysis.info(node.id()).orElseThrow();
                 assertArrayEquals(info.shape().activationShape(BATCH), activations.get(node.id()).shape(),
