@@ -25,6 +25,7 @@ public final class TemplateGenerator {
         t.put("keras-mlp", kerasMlp());
         t.put("keras-mnist-convnet", kerasMnistConvnet());
         t.put("dl4j-lenet", lenet());
+        t.put("dl4j-alexnet", alexnet());
         t.put("keras-embedding-lstm", embeddingLstm());
         t.put("keras-transformer", transformer());
         t.put("vgg16", vgg16());
@@ -69,6 +70,32 @@ public final class TemplateGenerator {
         b.then("Flatten");
         b.then("Dense", "units", 500, "activation", "relu");
         b.then("Output", "units", 10, "activation", "softmax", "loss", "cross_entropy");
+        return b.build();
+    }
+
+    /**
+     * DL4J model zoo AlexNet for 224×224×3 and 1,000 classes, with its two LRN layers. The zoo's
+     * cnn2 pads 2 with a 5×5 kernel and stride 1, and its first pooling runs in DL4J's Same mode:
+     * "same" padding here gives exactly those shapes (54 → 27 → 27 → 13 → 13 → 6).
+     */
+    static NetworkDocument alexnet() {
+        var b = new DocumentBuilder("DL4J zoo AlexNet");
+        b.add("ImageInput", "height", 224, "width", 224, "channels", 3);
+        b.then("Conv2D", "filters", 96, "kernel", 11, "stride", 4, "activation", "relu");
+        b.then("LocalResponseNormalization");
+        b.then("MaxPool2D", "pool", 3, "stride", 2, "padding", "same");
+        b.then("Conv2D", "filters", 256, "kernel", 5, "padding", "same", "activation", "relu");
+        b.then("MaxPool2D", "pool", 3, "stride", 2);
+        b.then("LocalResponseNormalization");
+        b.then("Conv2D", "filters", 384, "kernel", 3, "padding", "same", "activation", "relu");
+        b.then("Conv2D", "filters", 384, "kernel", 3, "padding", "same", "activation", "relu");
+        b.then("Conv2D", "filters", 256, "kernel", 3, "padding", "same", "activation", "relu");
+        b.then("MaxPool2D", "pool", 3, "stride", 2);
+        b.then("Flatten");
+        b.then("Dense", "units", 4096, "activation", "relu");
+        b.then("Dropout", "rate", 0.5);
+        b.then("Dense", "units", 4096, "activation", "relu");
+        b.then("Output", "units", 1000, "activation", "softmax", "loss", "cross_entropy");
         return b.build();
     }
 

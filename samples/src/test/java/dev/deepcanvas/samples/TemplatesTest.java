@@ -15,10 +15,13 @@ import dev.deepcanvas.runtime.shape.Shape;
 import dev.deepcanvas.runtime.shape.ShapeInference;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.zoo.model.AlexNet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -41,6 +44,8 @@ class TemplatesTest {
                 Arguments.of("keras-mlp", 6_154L, 6_154L),
                 Arguments.of("keras-mnist-convnet", 34_826L, 34_826L),
                 Arguments.of("dl4j-lenet", 1_256_080L, 1_256_080L),
+                // DL4J's model zoo AlexNet: numParams() of the zoo's own network, checked below
+                Arguments.of("dl4j-alexnet", 62_378_344L, 62_378_344L),
                 Arguments.of("keras-embedding-lstm", 164_106L, 164_106L),
                 // Keras: 657,758, counted layer by layer from its documented formulas (token 640,000 +
                 // position 6,400 + attention 8,416 + feed-forward 2,112 + norms 128 + Dense(20) 660 +
@@ -74,12 +79,24 @@ class TemplatesTest {
     }
 
     @Test
+    void the_alexnet_template_has_the_zoo_s_count_and_layer_shapes() throws Exception {
+        MultiLayerNetwork zoo = AlexNet.builder().numClasses(1000).build().init();
+        assertEquals(62_378_344L, zoo.numParams(), "the zoo's own AlexNet");
+        NetworkDocument doc = load("dl4j-alexnet");
+        NetworkAnalysis analysis = ShapeInference.analyse(doc);
+        List<Long> ours = doc.nodes().stream().map(n -> analysis.info(n.id()).orElseThrow().parameters()).filter(p -> p > 0).toList();
+        List<Long> zoos = Arrays.stream(zoo.getLayers()).map(l -> l.numParams()).filter(p -> p > 0).toList();
+        assertEquals(zoos, ours, "layer by layer");
+        assertEquals(2, doc.nodes().stream().filter(n -> n.kind().equals("LocalResponseNormalization")).count());
+    }
+
+    @Test
     void every_template_file_is_in_canonical_form() throws Exception {
         List<Path> files;
         try (var list = Files.list(TEMPLATES)) {
             files = list.filter(p -> p.toString().endsWith(DocumentFiles.EXTENSION)).sorted().toList();
         }
-        assertEquals(7, files.size(), files::toString);
+        assertEquals(8, files.size(), files::toString);
         DocumentJson json = new DocumentJson();
         for (Path file : files) {
             String text = Files.readString(file);

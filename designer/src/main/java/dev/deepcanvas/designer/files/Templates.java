@@ -28,7 +28,7 @@ public final class Templates {
     /** The course's example network, opened when the designer starts. */
     public static final String STARTER = "keras-mlp";
     /** The order of the gallery; templates not named here follow alphabetically. */
-    static final List<String> ORDER = List.of("keras-mlp", "keras-mnist-convnet", "dl4j-lenet", "keras-embedding-lstm", "keras-transformer", "vgg16", "resnet50");
+    static final List<String> ORDER = List.of("keras-mlp", "keras-mnist-convnet", "dl4j-lenet", "dl4j-alexnet", "keras-embedding-lstm", "keras-transformer", "vgg16", "resnet50");
 
     private final ClassLoader loader;
 
