@@ -21,6 +21,7 @@ import dev.deepcanvas.runtime.catalog.kinds.Pool2DKind;
 import dev.deepcanvas.runtime.catalog.kinds.PositionEmbeddingKind;
 import dev.deepcanvas.runtime.catalog.kinds.RecurrentKind;
 import dev.deepcanvas.runtime.catalog.kinds.SelfAttentionKind;
+import dev.deepcanvas.runtime.catalog.kinds.ZeroPadding2DKind;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,7 @@ public final class LayerCatalog {
             new BatchNormKind(),
             new LayerNormalizationKind(),
             new FlattenKind(),
+            new ZeroPadding2DKind(),
             new Conv2DKind(),
             Pool2DKind.max(),
             Pool2DKind.average(),
