@@ -5,6 +5,7 @@ import dev.deepcanvas.runtime.catalog.ParamSpec;
 import dev.deepcanvas.runtime.catalog.ShapeProblem;
 import dev.deepcanvas.runtime.shape.Shape;
 import java.util.List;
+import java.util.Locale;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 
 /** Checks and formulas that several shape rules share. */
@@ -76,9 +77,9 @@ final class Rules {
             // than the window reaches skips input that no padding can cover
             if (((out - 1) * stride + effective - in) / 2 < 0) {
                 throw new ShapeProblem(
-                        "With padding 'same', a stride of " + stride + " jumps past input the " + what.toLowerCase() + " never covers (it spans "
+                        "With padding 'same', a stride of " + stride + " jumps past input the " + what.toLowerCase(Locale.ROOT) + " never covers (it spans "
                                 + effective + " of " + in + " values).",
-                        "Use a stride of at most " + effective + ", a larger " + what.toLowerCase() + ", or padding 'valid'.");
+                        "Use a stride of at most " + effective + ", a larger " + what.toLowerCase(Locale.ROOT) + ", or padding 'valid'.");
             }
             return out;
         }
@@ -86,7 +87,7 @@ final class Rules {
             String size = dilation == 1 ? "" + kernel : kernel + " (dilated to " + effective + ")";
             throw new ShapeProblem(
                     what + " " + size + " is larger than its input (" + in + ").",
-                    "Use padding 'same', a smaller " + what.toLowerCase() + ", or fewer downsampling layers before it.");
+                    "Use padding 'same', a smaller " + what.toLowerCase(Locale.ROOT) + ", or fewer downsampling layers before it.");
         }
         return (in - effective) / stride + 1;
     }
