@@ -3,7 +3,9 @@ package dev.deepcanvas.runtime.shape;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The result of analysing one document revision: per-layer shapes and parameter counts, every
@@ -49,11 +51,20 @@ public record NetworkAnalysis(
         return info(nodeId).map(NodeInfo::shape);
     }
 
+    /**
+     * Parameters of the network that is compiled: the layers that reach an output (a layer left
+     * unconnected is not part of DL4J's graph, nor of a Keras model). Before any output exists,
+     * every layer counts, so a network being built shows its size as it grows.
+     */
     public long totalParameters() {
-        return infos.values().stream().mapToLong(NodeInfo::parameters).sum();
+        return counted().mapToLong(NodeInfo::parameters).sum();
     }
 
     public long trainableParameters() {
-        return infos.values().stream().mapToLong(NodeInfo::trainable).sum();
+        return counted().mapToLong(NodeInfo::trainable).sum();
+    }
+
+    private Stream<NodeInfo> counted() {
+        return order.isEmpty() ? infos.values().stream() : order.stream().map(infos::get).filter(Objects::nonNull);
     }
 }

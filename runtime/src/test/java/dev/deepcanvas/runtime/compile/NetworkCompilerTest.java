@@ -27,6 +27,22 @@ import org.nd4j.linalg.learning.config.Nesterovs;
 
 class NetworkCompilerTest {
 
+    /** A layer wired from the input but to no output is not in DL4J's graph, so it is not in the totals either. */
+    @Test
+    void a_layer_that_reaches_no_output_is_left_out_of_the_totals_as_dl4j_leaves_it_out() throws Exception {
+        var b = new DocumentBuilder("dangling");
+        String in = b.add("VectorInput", "features", 20);
+        b.then("Dense", "units", 64);
+        b.then("Output", "units", 10);
+        b.from(in).then("Dense", "units", 1000);
+        NetworkDocument doc = b.build();
+        var analysis = ShapeInference.analyse(doc);
+        assertEquals(21_000, analysis.info("dense_2").orElseThrow().parameters(), "the layer still shows its own count");
+        assertEquals(20 * 64 + 64 + 64 * 10 + 10, analysis.totalParameters());
+        assertEquals(analysis.totalParameters(), new NetworkCompiler().compile(doc).numParams());
+        assertTrue(analysis.diagnosticsFor("dense_2").get(0).message().contains("not used by any output"));
+    }
+
     static NetworkDocument kerasMlp(double dropRate) {
         var b = new DocumentBuilder("mlp");
         b.add("VectorInput", "features", 20);
