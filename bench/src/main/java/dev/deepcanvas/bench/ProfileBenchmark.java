@@ -81,9 +81,6 @@ public final class ProfileBenchmark {
         if (System.getProperty("threads.master") != null) {
             Nd4j.getEnvironment().setMaxMasterThreads(Integer.getInteger("threads.master"));
         }
-        if (System.getProperty("threads.nd4j") != null) {
-            Nd4j.getEnvironment().setMaxThreads(Integer.getInteger("threads.nd4j"));
-        }
         if (System.getProperty("threads.omp") != null) {
             NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(Integer.getInteger("threads.omp"));
         }

@@ -9,9 +9,7 @@ import dev.deepcanvas.runtime.evaluate.TestReport;
 import dev.deepcanvas.runtime.io.AppHome;
 import dev.deepcanvas.runtime.project.ProjectException;
 import dev.deepcanvas.runtime.project.TrainingRun;
-import dev.deepcanvas.runtime.shape.ShapeInference;
 import dev.deepcanvas.runtime.summary.Calibration;
-import dev.deepcanvas.runtime.summary.DesignCost;
 import dev.deepcanvas.runtime.train.TrainingEvent.Failed;
 import dev.deepcanvas.runtime.train.TrainingEvent.Finished;
 import dev.deepcanvas.runtime.train.TrainingEvent;
@@ -70,7 +68,7 @@ final class TrainCommand implements Callable<Integer> {
             stdout.flush();
         }
         NetworkDocument doc = run.document();
-        boolean perStep = DesignCost.of(doc, ShapeInference.analyse(doc)).perStep();
+        boolean perStep = run.cost().perStep();
         int batch = doc.training().batchSize();
         double seconds = run.estimatedEpochSeconds(home);
         stdout.println("  Estimated " + Calibration.describe(seconds) + " per epoch (" + run.data().train().size() + " training examples, batch "

@@ -47,14 +47,15 @@ public final class TrainingRun {
     private final Trainer trainer;
     private final boolean yesNo;
     private final int threads;
+    private final DesignCost cost;
 
-    private TrainingRun(NetworkDocument document, PreparedData data, ComputationGraph graph, boolean yesNo) {
+    private TrainingRun(NetworkDocument document, DesignCost cost, PreparedData data, ComputationGraph graph, boolean yesNo) {
+        this.cost = cost;
         this.document = document;
         this.data = data;
         this.graph = graph;
         this.yesNo = yesNo;
-        this.threads = ComputeThreads.applyFor(DesignCost.of(document, ShapeInference.analyse(document))
-                .trainingFlopsPerBatch(Math.min(document.training().batchSize(), data.train().size()), data.train().timeSteps()));
+        this.threads = ComputeThreads.applyFor(cost.trainingFlopsPerBatch(Math.min(document.training().batchSize(), data.train().size()), data.train().timeSteps()));
         this.trainer = new Trainer(graph, data, document.training(), augmentation(document, data));
         trainer.setThreads(threads);
     }
@@ -64,9 +65,13 @@ public final class TrainingRun {
      * remembered in {@code home} (measured there first when missing: a few seconds).
      */
     public double estimatedEpochSeconds(Path home) {
-        DesignCost cost = DesignCost.of(document, ShapeInference.analyse(document));
         return Calibration.remembered(home).epochSeconds(cost, data.train().size(), data.validation().size(), document.training().batchSize(),
                 data.train().timeSteps());
+    }
+
+    /** The design's cost (FLOPs, memory) under its training settings. */
+    public DesignCost cost() {
+        return cost;
     }
 
     /** The CPU threads this run trains with (see {@link ComputeThreads}). */
@@ -94,7 +99,7 @@ public final class TrainingRun {
         boolean yesNo = DataCheck.wantsYesNoLabels(document, data.target());
         PreparedData shaped = yesNo ? withYesNoLabels(data) : data;
         try {
-            return new TrainingRun(document, shaped, new NetworkCompiler().compile(document), yesNo);
+            return new TrainingRun(document, DesignCost.of(document, analysis), shaped, new NetworkCompiler().compile(document), yesNo);
         } catch (CompileException e) {
             throw new ProjectException(e.diagnostics());
         }
@@ -120,7 +125,6 @@ public final class TrainingRun {
      * ND4J may allocate, naming the batch that fits; empty when it fits or no limit is known.
      */
     public Optional<String> memoryWarning() {
-        DesignCost cost = DesignCost.of(document, ShapeInference.analyse(document));
         OptionalLong limit = ComputeBackend.memoryLimit();
         return limit.isEmpty() ? Optional.empty() : cost.memoryWarning(document.name(), document.training().batchSize(), limit.getAsLong());
     }
