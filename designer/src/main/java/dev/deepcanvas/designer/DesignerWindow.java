@@ -19,6 +19,11 @@ import dev.deepcanvas.designer.ui.StatusBar;
 import dev.deepcanvas.designer.ui.Theme;
 import dev.deepcanvas.designer.ui.UiAction;
 import dev.deepcanvas.designer.ui.FirstFrame;
+import dev.deepcanvas.runtime.catalog.LayerHelp;
+import dev.deepcanvas.runtime.io.AppHome;
+import dev.deepcanvas.runtime.shape.ShapeInference;
+import dev.deepcanvas.runtime.summary.Calibration;
+import dev.deepcanvas.runtime.summary.NetworkSummary;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
@@ -142,11 +147,23 @@ public final class DesignerWindow {
         files.offerRecovery();
         autosave.start();
         services.background().run("backend", services.backend(),
-                text -> status.backendProperty().set("Backend: " + text),
+                text -> {
+                    status.backendProperty().set("Backend: " + text);
+                    calibrate();
+                },
                 error -> {
                     log().warn("The compute backend did not start", error);
                     status.backendProperty().set("Backend: not available (training is off)");
                 });
+    }
+
+    /**
+     * Measures this machine's training speed once (a few seconds, remembered in the settings
+     * folder) for the time per epoch in the Summary tab and the status bar.
+     */
+    private void calibrate() {
+        services.background().run("calibration", () -> Calibration.remembered(AppHome.folder()), model::setCalibration,
+                error -> log().warn("No time estimates: this machine's training speed could not be measured", error));
     }
 
     /**
@@ -157,11 +174,11 @@ public final class DesignerWindow {
         Thread t = new Thread(() -> {
             try {
                 var doc = Templates.standard().load(Templates.STARTER);
-                dev.deepcanvas.runtime.shape.ShapeInference.analyse(doc);
-                new dev.deepcanvas.runtime.summary.NetworkSummary(doc, dev.deepcanvas.runtime.shape.ShapeInference.analyse(doc)).toText();
-                dev.deepcanvas.runtime.catalog.LayerHelp.standard();
+                new NetworkSummary(doc, ShapeInference.analyse(doc)).toText();
+                LayerHelp.standard();
             } catch (Exception | LinkageError e) {
-                // only a head start; the window loads the same things itself
+                // only a head start: the window loads the same things itself and reports what fails there
+                log().debug("warm-up stopped early", e);
             }
         }, "deepcanvas-warm-up");
         t.setDaemon(true);

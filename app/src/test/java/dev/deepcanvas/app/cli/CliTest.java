@@ -5,6 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.deepcanvas.runtime.document.DocumentFiles;
+import dev.deepcanvas.runtime.document.NetworkDocument;
+import dev.deepcanvas.runtime.io.AppHome;
+import dev.deepcanvas.runtime.project.DataPreparer;
+import dev.deepcanvas.runtime.shape.ShapeInference;
+import dev.deepcanvas.runtime.summary.Calibration;
+import dev.deepcanvas.runtime.summary.DesignCost;
+import dev.deepcanvas.runtime.summary.EpochExamples;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +41,7 @@ class CliTest {
     void summary_prints_a_keras_like_table_with_totals() {
         Result r = run("summary", MLP.toString());
         assertEquals(0, r.code(), r.err());
-        assertEquals("", r.err());
+        assertTrue(r.err().matches("(Measuring this machine's training speed once \\(a few seconds\\)\\.\\.\\.\n)?"), "at most the note of the one calibration: " + r.err());
         String[] lines = r.out().split("\n");
         assertEquals("Model: \"Keras example MLP\"", lines[0]);
         assertTrue(lines[2].matches("Layer \\(id\\) +Kind +Output shape +Param # +Connected to"), lines[2]);
@@ -42,6 +50,38 @@ class CliTest {
         // 2 FLOPs per parameter: 2 × 6,154; the two dropouts one per value: 64 + 64 (softmax is not counted)
         assertTrue(r.out().contains("Cost per example: 12.4 kFLOPs forward, 37.3 kFLOPs to train\n"), r.out());
         assertTrue(r.out().contains("Memory to train at batch 32: "), r.out());
+    }
+
+    @Test
+    void summary_gives_the_time_per_epoch_on_this_machine_for_1000_examples_or_the_project_s_own_data() throws Exception {
+        Result r = run("summary", "--json", MLP.toString());
+        assertEquals(0, r.code(), r.err());
+        Calibration machine = Calibration.known(AppHome.folder()).orElseThrow(() -> new AssertionError("summary measured and remembered the machine"));
+        NetworkDocument mlp = new DocumentFiles().load(MLP);
+        DesignCost cost = DesignCost.of(mlp, ShapeInference.analyse(mlp));
+        JsonNode time = new ObjectMapper().readTree(r.out()).get("cost").get("epochEstimate");
+        assertEquals(machine.epochSeconds(cost, EpochExamples.nominal(), 32), time.get("seconds").asDouble(), 1e-12);
+        assertEquals(1_000, time.get("trainingExamples").asLong());
+        assertTrue(!time.get("fromProjectData").asBoolean());
+        Result text = run("summary", MLP.toString());
+        assertTrue(text.out().endsWith("\nTime per epoch on this machine: " + Calibration.describe(time.get("seconds").asDouble())
+                + "\n  for 1,000 training examples at batch 32\n"), text.out());
+
+        Path iris = Path.of("../samples/iris/iris.deepcanvas");
+        Result own = run("summary", "--data", "--json", iris.toString());
+        assertEquals(0, own.code(), own.err());
+        JsonNode ownTime = new ObjectMapper().readTree(own.out()).get("cost").get("epochEstimate");
+        NetworkDocument irisDoc = new DocumentFiles().load(iris);
+        var data = DataPreparer.check(irisDoc, iris.toAbsolutePath()).data();
+        assertEquals(data.train().size(), ownTime.get("trainingExamples").asLong(), "the iris sample's own training split");
+        assertEquals(data.validation().size(), ownTime.get("validationExamples").asLong());
+        assertTrue(ownTime.get("fromProjectData").asBoolean());
+        Result ownText = run("summary", "--data", iris.toString());
+        assertTrue(ownText.out().endsWith(String.format("\n  for %d training and %d validation examples at batch 16\n", data.train().size(),
+                data.validation().size())), ownText.out());
+
+        Result none = run("summary", "--no-time", MLP.toString());
+        assertTrue(!none.out().contains("Time per epoch"), none.out());
     }
 
     @Test

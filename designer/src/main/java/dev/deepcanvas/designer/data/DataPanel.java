@@ -13,6 +13,7 @@ import dev.deepcanvas.runtime.document.DocumentFiles;
 import dev.deepcanvas.runtime.document.NetworkDocument;
 import dev.deepcanvas.runtime.project.DataPreparer;
 import dev.deepcanvas.runtime.shape.Diagnostic;
+import dev.deepcanvas.runtime.summary.EpochExamples;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -421,6 +422,7 @@ public final class DataPanel extends ScrollPane {
                     + " between the data and the network: see the Problems panel (some have a Fix button)."));
         }
         PreparedData data = checked.data();
+        model.setEpochExamples(data == null ? EpochExamples.nominal() : EpochExamples.of(data));
         if (data == null) {
             return;
         }

@@ -16,6 +16,8 @@ import dev.deepcanvas.runtime.project.DataPreparer;
 import dev.deepcanvas.runtime.shape.Diagnostic;
 import dev.deepcanvas.runtime.shape.NetworkAnalysis;
 import dev.deepcanvas.runtime.shape.ShapeInference;
+import dev.deepcanvas.runtime.summary.Calibration;
+import dev.deepcanvas.runtime.summary.EpochExamples;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +33,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 /**
  * The editor's state without any window: the one document, its undo stack, the latest analysis,
@@ -67,7 +71,9 @@ public final class DesignerModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper canPaste = new ReadOnlyBooleanWrapper(this, "canPaste");
     private final DataPreparer dataPreparer = new DataPreparer();
-    private final javafx.collections.ObservableList<Diagnostic> dataProblems = javafx.collections.FXCollections.observableArrayList();
+    private final ObservableList<Diagnostic> dataProblems = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Calibration> calibration = new ReadOnlyObjectWrapper<>(this, "calibration");
+    private final ReadOnlyObjectWrapper<EpochExamples> epochExamples = new ReadOnlyObjectWrapper<>(this, "epochExamples", EpochExamples.nominal());
 
     public DesignerModel(LayerCatalog catalog, LayerHelp help) {
         this.catalog = catalog;
@@ -155,6 +161,7 @@ public final class DesignerModel {
         pastes = 0;
         file.set(from);
         refresh();
+        epochExamples.set(EpochExamples.nominal()); // the last project's data until this one's is checked
         loadListeners.forEach(Runnable::run);
     }
 
@@ -350,8 +357,26 @@ public final class DesignerModel {
         return dataPreparer;
     }
 
-    public javafx.collections.ObservableList<Diagnostic> dataProblems() {
+    public ObservableList<Diagnostic> dataProblems() {
         return dataProblems;
+    }
+
+    /** This machine's training speed (measured once, after the backend starts); null until known. */
+    public ReadOnlyObjectProperty<Calibration> calibrationProperty() {
+        return calibration.getReadOnlyProperty();
+    }
+
+    public void setCalibration(Calibration measured) {
+        calibration.set(measured);
+    }
+
+    /** What an epoch of this project goes through: its prepared data's counts once checked, else the nominal 1,000. */
+    public ReadOnlyObjectProperty<EpochExamples> epochExamplesProperty() {
+        return epochExamples.getReadOnlyProperty();
+    }
+
+    public void setEpochExamples(EpochExamples examples) {
+        epochExamples.set(examples);
     }
 
     public void setMessage(String text) {

@@ -2,6 +2,7 @@ package dev.deepcanvas.designer.summary;
 
 import dev.deepcanvas.designer.model.DesignerModel;
 import dev.deepcanvas.designer.ui.Icons;
+import dev.deepcanvas.runtime.summary.Calibration;
 import dev.deepcanvas.runtime.summary.NetworkSummary;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -41,6 +42,8 @@ public final class SummaryView extends VBox {
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(bar, table);
         model.revisionProperty().addListener((o, a, b) -> update());
+        model.calibrationProperty().addListener((o, a, b) -> redraw());
+        model.epochExamplesProperty().addListener((o, a, b) -> redraw());
         showing.addListener((o, a, b) -> update());
         update();
     }
@@ -53,12 +56,23 @@ public final class SummaryView extends VBox {
     private void update() {
         if (showing.get() && shownRevision != model.document().revision()) {
             shownRevision = model.document().revision();
-            table.setText(new NetworkSummary(model.document(), model.analysis()).toText());
+            table.setText(text());
         }
     }
 
-    /** The table as the engine writes it for the document as it is now. */
+    /** The time estimate changed (calibrated, or the data checked): the same revision reads differently. */
+    private void redraw() {
+        shownRevision = -1;
+        update();
+    }
+
+    /** The table as the engine writes it for the document as it is now, with the time per epoch once the machine is calibrated. */
     public String text() {
-        return new NetworkSummary(model.document(), model.analysis()).toText();
+        NetworkSummary summary = new NetworkSummary(model.document(), model.analysis());
+        Calibration c = model.calibrationProperty().get();
+        if (c != null) {
+            summary.withTime(c, model.epochExamplesProperty().get());
+        }
+        return summary.toText();
     }
 }

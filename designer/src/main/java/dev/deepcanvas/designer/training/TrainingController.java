@@ -18,6 +18,7 @@ import dev.deepcanvas.runtime.project.TrainingRun;
 import dev.deepcanvas.runtime.shape.Diagnostic;
 import dev.deepcanvas.runtime.shape.ShapeInference;
 import dev.deepcanvas.runtime.summary.Calibration;
+import dev.deepcanvas.runtime.summary.EpochExamples;
 import dev.deepcanvas.runtime.train.LayerHealth;
 import dev.deepcanvas.runtime.train.LayerProbe;
 import dev.deepcanvas.runtime.train.Trainer;
@@ -203,6 +204,7 @@ public final class TrainingController {
 
     private void start(Prepared prepared) {
         run = prepared.run();
+        model.setEpochExamples(EpochExamples.of(run.data()));
         NetworkDocument doc = run.document();
         boolean classification = !run.data().target().classNames().isEmpty();
         RunSeries series = new RunSeries(runs.size() + 1, RunDescription.of(runs.size() + 1, doc, previousDocument), classification);

@@ -2,7 +2,11 @@ package dev.deepcanvas.designer.ui;
 
 import dev.deepcanvas.designer.model.DesignerModel;
 import dev.deepcanvas.runtime.shape.NetworkAnalysis;
+import dev.deepcanvas.runtime.summary.Calibration;
 import dev.deepcanvas.runtime.summary.DesignCost;
+import dev.deepcanvas.runtime.summary.EpochExamples;
+import dev.deepcanvas.runtime.summary.NetworkSummary;
+import java.util.Locale;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -32,7 +36,8 @@ public final class StatusBar extends HBox {
         validity.setId("status-validity");
         cost.setId("status-cost");
         cost.setTooltip(new Tooltip("Work per example (a multiply-add counts 2 FLOPs) and the memory to train at the batch size:"
-                + " weights, gradients, optimiser state and every layer's outputs. The Summary tab has the details."));
+                + " weights, gradients, optimiser state and every layer's outputs; then the estimated time per epoch on this machine."
+                + " The Summary tab has the details."));
         parameters.setId("status-parameters");
         message.setId("status-message");
         message.getStyleClass().add("status-message");
@@ -53,6 +58,8 @@ public final class StatusBar extends HBox {
         HBox.setHgrow(message, Priority.ALWAYS);
         getChildren().addAll(validity, separator(), parameters, separator(), cost, separator(), message, zoom, separator(), backend);
         model.revisionProperty().addListener((o, a, b) -> show(model.analysis()));
+        model.calibrationProperty().addListener((o, a, b) -> show(model.analysis()));
+        model.epochExamplesProperty().addListener((o, a, b) -> show(model.analysis()));
         show(model.analysis());
     }
 
@@ -80,10 +87,23 @@ public final class StatusBar extends HBox {
             DesignCost c = DesignCost.of(model.document(), analysis);
             int batch = model.document().training().batchSize();
             cost.setText(DesignCost.flops(c.forwardFlops()) + (c.perStep() ? " per step" : " per example") + " · "
-                    + DesignCost.bytes(c.trainingBytes(batch)) + " to train at batch " + batch);
+                    + DesignCost.bytes(c.trainingBytes(batch)) + " to train at batch " + batch + time(analysis));
         } else {
             cost.setText("");
         }
+    }
+
+    /** " · about 4 s per epoch" (per 1,000 examples until the project's data is checked), once the machine is calibrated. */
+    private String time(NetworkAnalysis analysis) {
+        Calibration c = model.calibrationProperty().get();
+        if (c == null) {
+            return "";
+        }
+        EpochExamples examples = model.epochExamplesProperty().get();
+        NetworkSummary summary = new NetworkSummary(model.document(), analysis).withTime(c, examples);
+        return summary.epochSeconds()
+                .map(s -> " · " + Calibration.describe(s) + (examples.fromData() ? " per epoch" : String.format(Locale.ROOT, " per %,d examples", examples.train())))
+                .orElse("");
     }
 
     /** "Backend: CPU (OpenBLAS)", once known. */

@@ -11,9 +11,15 @@ import dev.deepcanvas.designer.ui.SeriesChart;
 import dev.deepcanvas.runtime.bundle.Prediction;
 import dev.deepcanvas.runtime.data.toy.ToyDataset;
 import dev.deepcanvas.runtime.document.DataBinding;
+import dev.deepcanvas.runtime.document.NetworkDocument;
 import dev.deepcanvas.runtime.evaluate.ClassificationReport;
 import dev.deepcanvas.runtime.evaluate.ExamplePrediction;
+import dev.deepcanvas.runtime.io.AppHome;
+import dev.deepcanvas.runtime.project.DataPreparer;
 import dev.deepcanvas.runtime.shape.Diagnostic;
+import dev.deepcanvas.runtime.summary.Calibration;
+import dev.deepcanvas.runtime.summary.DesignCost;
+import dev.deepcanvas.runtime.summary.EpochExamples;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -219,6 +225,41 @@ class TrainingFlowsTest {
         robot.clickOn("#dashboard-reset-zoom");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(whole, lossX.getMax() - lossX.getMin(), whole * 1e-6, "the whole run again");
+    }
+
+    @Test
+    void the_time_per_epoch_on_this_machine_is_in_the_summary_and_the_status_bar_for_the_open_project_s_data(FxRobot robot) throws Exception {
+        // measured once after the backend starts and remembered where training reads it
+        waitUntil(90, () -> window.model().calibrationProperty().get() != null);
+        Calibration machine = window.model().calibrationProperty().get();
+        assertEquals(Calibration.known(AppHome.folder()).orElseThrow(), machine);
+        assertFalse(window.model().epochExamplesProperty().get().fromData(), "the starter network has no data");
+        NetworkDocument starter = window.model().document();
+        double perThousand = machine.epochSeconds(DesignCost.of(starter, window.model().analysis()), EpochExamples.nominal(),
+                starter.training().batchSize());
+        assertTrue(window.statusBar().costText().endsWith(" · " + Calibration.describe(perThousand) + " per 1,000 examples"),
+                window.statusBar().costText());
+
+        Path project = copyIris();
+        robot.interact(() -> window.files().load(project));
+        robot.interact(() -> window.showTab("data-tab"));
+        waitUntil(60, () -> window.model().epochExamplesProperty().get().fromData());
+        var data = DataPreparer.check(window.model().document(), project).data();
+        EpochExamples own = window.model().epochExamplesProperty().get();
+        assertEquals(data.train().size(), own.train(), "the iris sample's training split");
+        assertEquals(data.validation().size(), own.validation());
+        double epoch = machine.epochSeconds(DesignCost.of(window.model().document(), window.model().analysis()), own, 16);
+        assertTrue(window.statusBar().costText().endsWith(" · " + Calibration.describe(epoch) + " per epoch"), window.statusBar().costText());
+        robot.interact(() -> window.showTab("summary-tab"));
+        String summary = robot.lookup("#summary-text").queryTextInputControl().getText();
+        assertTrue(summary.endsWith(String.format("Time per epoch on this machine: %s%n  for %d training and %d validation examples at batch 16%n",
+                Calibration.describe(epoch), own.train(), own.validation())), summary);
+        shoot("summary-with-time-per-epoch");
+
+        robot.interact(() -> window.files().newDocument());
+        assertFalse(window.model().epochExamplesProperty().get().fromData(), "a new project is not timed with the last one's data");
+        assertTrue(window.statusBar().costText().isEmpty() || window.statusBar().costText().contains(" per 1,000 examples"),
+                window.statusBar().costText());
     }
 
     @Test

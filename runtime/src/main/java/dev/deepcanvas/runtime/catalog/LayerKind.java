@@ -67,6 +67,25 @@ public interface LayerKind {
         return parameters > 0 ? 2 * parameters * Shapes.positions(output) : Shapes.values(output);
     }
 
+    /** Where this kind's FLOPs run, for the time estimate; by default its palette group's family. */
+    default CostFamily costFamily() {
+        return switch (group()) {
+            case CONVOLUTION -> CostFamily.CONVOLUTION;
+            case RECURRENT -> CostFamily.RECURRENT;
+            case ATTENTION -> CostFamily.GRAPH;
+            default -> CostFamily.DENSE;
+        };
+    }
+
+    /**
+     * How many loops over the time steps this kind runs per example (a recurrent cell 1,
+     * Bidirectional 2): DL4J dispatches each step of each loop on its own, a fixed cost per step
+     * that outweighs the arithmetic of small cells.
+     */
+    default int timeLoops() {
+        return 0;
+    }
+
     /** The DL4J layer or vertex for a node that passed validation. */
     Dl4jVertex compile(CompileContext context);
 

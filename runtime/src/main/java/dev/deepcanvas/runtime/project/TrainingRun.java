@@ -21,6 +21,7 @@ import dev.deepcanvas.runtime.shape.Diagnostic;
 import dev.deepcanvas.runtime.shape.NetworkAnalysis;
 import dev.deepcanvas.runtime.shape.ShapeInference;
 import dev.deepcanvas.runtime.summary.Calibration;
+import dev.deepcanvas.runtime.summary.EpochExamples;
 import dev.deepcanvas.runtime.summary.DesignCost;
 import dev.deepcanvas.runtime.train.BatchTransform;
 import dev.deepcanvas.runtime.train.SplitScorer;
@@ -65,8 +66,7 @@ public final class TrainingRun {
      * remembered in {@code home} (measured there first when missing: a few seconds).
      */
     public double estimatedEpochSeconds(Path home) {
-        return Calibration.remembered(home).epochSeconds(cost, data.train().size(), data.validation().size(), document.training().batchSize(),
-                data.train().timeSteps());
+        return Calibration.remembered(home).epochSeconds(cost, EpochExamples.of(data), document.training().batchSize());
     }
 
     /** The design's cost (FLOPs, memory) under its training settings. */

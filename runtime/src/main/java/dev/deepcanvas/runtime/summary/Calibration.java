@@ -3,6 +3,7 @@ package dev.deepcanvas.runtime.summary;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.deepcanvas.runtime.catalog.CostFamily;
 import dev.deepcanvas.runtime.compile.CompileException;
 import dev.deepcanvas.runtime.compile.NetworkCompiler;
 import dev.deepcanvas.runtime.compute.ComputeBackend;
@@ -27,14 +28,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * How fast this machine trains, measured once by training four small networks for a few steps
- * (a few seconds) and remembered in a file: the fixed cost of one training step, and the training
- * FLOPs per second reached by dense, convolution and recurrent layers. With a design's
- * {@link DesignCost} it estimates the time per epoch. The measurement belongs to the backend it
- * ran on; another backend measures again.
+ * How fast this machine trains, measured once by training six small networks for a few steps
+ * (a few seconds) and remembered in a file: the fixed cost of one training step, the fixed cost of
+ * one time step of a recurrent loop, and the training FLOPs per second reached by each
+ * {@link CostFamily}. With a design's {@link DesignCost} it estimates the time per epoch. The
+ * measurement belongs to the backend it ran on; another backend measures again.
  */
-public record Calibration(String backend, double secondsPerStep, double denseFlopsPerSecond, double convolutionFlopsPerSecond,
-        double recurrentFlopsPerSecond) {
+public record Calibration(String backend, double secondsPerStep, double secondsPerLoopStep, double denseFlopsPerSecond,
+        double convolutionFlopsPerSecond, double recurrentFlopsPerSecond, double graphFlopsPerSecond) {
 
     private static final Logger LOG = LoggerFactory.getLogger(Calibration.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -66,7 +67,7 @@ public record Calibration(String backend, double secondsPerStep, double denseFlo
     }
 
     /** Raised when the way of measuring changes, so that older files are measured again. */
-    static final int METHOD = 2;
+    static final int METHOD = 3;
 
     /** What a calibration belongs to: the backend, the thread rule it trained under, and the way it was measured. */
     static String machine() {
@@ -79,8 +80,9 @@ public record Calibration(String backend, double secondsPerStep, double denseFlo
         }
         try {
             JsonNode j = JSON.readTree(Files.readString(file));
-            Calibration c = new Calibration(j.path("backend").asText(""), j.path("secondsPerStep").asDouble(), j.path("denseFlopsPerSecond").asDouble(),
-                    j.path("convolutionFlopsPerSecond").asDouble(), j.path("recurrentFlopsPerSecond").asDouble());
+            Calibration c = new Calibration(j.path("backend").asText(""), j.path("secondsPerStep").asDouble(), j.path("secondsPerLoopStep").asDouble(),
+                    j.path("denseFlopsPerSecond").asDouble(), j.path("convolutionFlopsPerSecond").asDouble(), j.path("recurrentFlopsPerSecond").asDouble(),
+                    j.path("graphFlopsPerSecond").asDouble());
             return c.plausible() ? Optional.of(c) : Optional.empty();
         } catch (IOException | RuntimeException e) {
             LOG.warn("ignoring an unreadable calibration file {}", file, e);
@@ -89,20 +91,23 @@ public record Calibration(String backend, double secondsPerStep, double denseFlo
     }
 
     private boolean plausible() {
-        return secondsPerStep > 0 && denseFlopsPerSecond > 0 && convolutionFlopsPerSecond > 0 && recurrentFlopsPerSecond > 0;
+        return secondsPerStep > 0 && secondsPerLoopStep > 0 && denseFlopsPerSecond > 0 && convolutionFlopsPerSecond > 0 && recurrentFlopsPerSecond > 0
+                && graphFlopsPerSecond > 0;
     }
 
     ObjectNode toJson() {
         ObjectNode o = JSON.createObjectNode();
         o.put("backend", backend);
         o.put("secondsPerStep", secondsPerStep);
+        o.put("secondsPerLoopStep", secondsPerLoopStep);
         o.put("denseFlopsPerSecond", denseFlopsPerSecond);
         o.put("convolutionFlopsPerSecond", convolutionFlopsPerSecond);
         o.put("recurrentFlopsPerSecond", recurrentFlopsPerSecond);
+        o.put("graphFlopsPerSecond", graphFlopsPerSecond);
         return o;
     }
 
-    /** Trains the four reference networks for a few steps each. */
+    /** Trains the six reference networks for a few steps each. */
     static Calibration measure(String backend) {
         int threads = ComputeThreads.current();
         try {
@@ -128,14 +133,30 @@ public record Calibration(String backend, double secondsPerStep, double denseFlo
             conv.then("Flatten");
             conv.then("Output", "units", 10);
 
+            // a cell too small for its arithmetic to count: what remains is the loop's cost per time step
+            int loopSteps = 60;
+            var loop = new DocumentBuilder("loop");
+            loop.add("SequenceInput", "features", 4, "timeSteps", loopSteps);
+            loop.then("LSTM", "units", 4);
+            loop.then("LastTimeStep");
+            loop.then("Output", "units", 2);
+            double perLoopStep = Math.max(1e-6, (secondsPerStep(loop.build(), 32, WARM_UP, 6) - step) / loopSteps);
+
+            int recurrentSteps = 50;
             var recurrent = new DocumentBuilder("recurrent");
-            recurrent.add("SequenceInput", "features", 32, "timeSteps", 50);
+            recurrent.add("SequenceInput", "features", 32, "timeSteps", recurrentSteps);
             recurrent.then("LSTM", "units", 64);
             recurrent.then("LastTimeStep");
             recurrent.then("Output", "units", 2);
 
-            return new Calibration(backend, step, rate(dense.build(), 64, 12, step), rate(conv.build(), 64, 6, step),
-                    rate(recurrent.build(), 32, 6, step));
+            var graph = new DocumentBuilder("graph");
+            graph.add("SequenceInput", "features", 32, "timeSteps", 60);
+            graph.then("SelfAttention", "heads", 2, "headSize", 16, "units", 32);
+            graph.then("GlobalPooling");
+            graph.then("Output", "units", 2);
+
+            return new Calibration(backend, step, perLoopStep, rate(dense.build(), 64, 12, step), rate(conv.build(), 64, 6, step),
+                    rate(recurrent.build(), 32, 6, step + recurrentSteps * perLoopStep), rate(graph.build(), 32, 6, step));
         } catch (CompileException e) {
             throw new IllegalStateException("a calibration network did not compile: " + e.getMessage(), e);
         } finally {
@@ -143,7 +164,7 @@ public record Calibration(String backend, double secondsPerStep, double denseFlo
         }
     }
 
-    /** Training FLOPs per second of {@code doc} beyond the fixed cost of its steps. */
+    /** Training FLOPs per second of {@code doc} beyond {@code fixed}, the fixed cost of its steps. */
     private static double rate(NetworkDocument doc, int batch, int steps, double fixed) throws CompileException {
         double seconds = secondsPerStep(doc, batch, WARM_UP, steps);
         DesignCost cost = DesignCost.of(doc, ShapeInference.analyse(doc));
@@ -186,14 +207,26 @@ public record Calibration(String backend, double secondsPerStep, double denseFlo
         return epochSeconds(cost, examples, validation, batch, 1);
     }
 
-    /** The same for a design whose counts are per time step ({@link DesignCost#perStep()}), over {@code timeSteps} steps. */
+    /**
+     * The same for a design whose counts are per time step ({@link DesignCost#perStep()}), over
+     * {@code timeSteps} steps. A training step costs the fixed cost, each recurrent loop's time
+     * steps, and each family's FLOPs at its rate; scoring a batch costs a third of that work.
+     */
     public double epochSeconds(DesignCost cost, long examples, long validation, int batch, int timeSteps) {
+        int length = cost.perStep() ? Math.max(1, timeSteps) : 1;
+        long dense = cost.forwardFlops() - cost.convolutionFlops() - cost.recurrentFlops() - cost.graphFlops();
+        double forward = length * (cost.convolutionFlops() / convolutionFlopsPerSecond + cost.recurrentFlops() / recurrentFlopsPerSecond
+                + cost.graphFlops() / graphFlopsPerSecond + dense / denseFlopsPerSecond);
+        double loops = (double) length * cost.timeLoopSteps() * secondsPerLoopStep;
         long steps = (examples + batch - 1) / batch;
-        double forward = cost.convolutionFlops() / convolutionFlopsPerSecond + cost.recurrentFlops() / recurrentFlopsPerSecond
-                + (cost.forwardFlops() - cost.convolutionFlops() - cost.recurrentFlops()) / denseFlopsPerSecond;
-        forward *= cost.perStep() ? Math.max(1, timeSteps) : 1;
         long scored = validation + Math.min(examples, Trainer.TRAIN_METRIC_SAMPLE);
-        return steps * secondsPerStep + examples * 3 * forward + scored * forward;
+        long scoredBatches = (scored + batch - 1) / batch;
+        return steps * (secondsPerStep + loops) + examples * 3 * forward + scored * forward + scoredBatches * loops / 3;
+    }
+
+    /** Estimated seconds for one epoch of {@code examples} at {@code batch}. */
+    public double epochSeconds(DesignCost cost, EpochExamples examples, int batch) {
+        return epochSeconds(cost, examples.train(), examples.validation(), batch, examples.timeSteps());
     }
 
     /** "about 1:23", "about 4 s", "under 1 s". */

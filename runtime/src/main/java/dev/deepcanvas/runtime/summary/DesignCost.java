@@ -1,6 +1,6 @@
 package dev.deepcanvas.runtime.summary;
 
-import dev.deepcanvas.runtime.catalog.Group;
+import dev.deepcanvas.runtime.catalog.CostFamily;
 import dev.deepcanvas.runtime.catalog.LayerCatalog;
 import dev.deepcanvas.runtime.catalog.LayerKind;
 import dev.deepcanvas.runtime.catalog.Params;
@@ -32,11 +32,14 @@ import java.util.Optional;
  * @param forwardFlops per example
  * @param convolutionFlops the part of it in convolution and pooling layers
  * @param recurrentFlops the part in recurrent layers (SimpleRNN, LSTM, Bidirectional)
+ * @param graphFlops the part in layers that run as SameDiff graphs (attention, layer normalisation)
+ * @param timeLoopSteps time steps that recurrent loops take per example, summed over the layers
+ *     ({@link LayerKind#timeLoops}); each costs DL4J a fixed dispatch time
  * @param activationValues every layer's output values per example, the inputs included
  * @param perStep true when a sequence has no fixed length: the counts are for one time step
  */
-public record DesignCost(long forwardFlops, long convolutionFlops, long recurrentFlops, long parameters, long optimizerValues,
-        long activationValues, boolean perStep) {
+public record DesignCost(long forwardFlops, long convolutionFlops, long recurrentFlops, long graphFlops, long timeLoopSteps,
+        long parameters, long optimizerValues, long activationValues, boolean perStep) {
 
     public static final int BYTES_PER_VALUE = 4;
 
@@ -46,6 +49,8 @@ public record DesignCost(long forwardFlops, long convolutionFlops, long recurren
         long flops = 0;
         long convolution = 0;
         long recurrent = 0;
+        long graph = 0;
+        long loopSteps = 0;
         long values = 0;
         boolean perStep = false;
         Map<String, List<Edge>> into = new HashMap<>();
@@ -64,12 +69,15 @@ public record DesignCost(long forwardFlops, long convolutionFlops, long recurren
             if (!kind.isNetworkInput()) {
                 long f = kind.flops(inputsOf(into.getOrDefault(id, List.of()), analysis), info.shape(), info.parameters(), Params.of(kind, node));
                 flops += f;
-                convolution += kind.group() == Group.CONVOLUTION ? f : 0;
-                recurrent += kind.group() == Group.RECURRENT ? f : 0;
+                CostFamily family = kind.costFamily();
+                convolution += family == CostFamily.CONVOLUTION ? f : 0;
+                recurrent += family == CostFamily.RECURRENT ? f : 0;
+                graph += family == CostFamily.GRAPH ? f : 0;
+                loopSteps += kind.timeLoops() * Shapes.positions(info.shape());
             }
         }
         long optimizer = analysis.trainableParameters() * stateValues(doc.training().optimizer());
-        return new DesignCost(flops, convolution, recurrent, analysis.totalParameters(), optimizer, values, perStep);
+        return new DesignCost(flops, convolution, recurrent, graph, loopSteps, analysis.totalParameters(), optimizer, values, perStep);
     }
 
     /** The shapes of a node's inputs in port order. */

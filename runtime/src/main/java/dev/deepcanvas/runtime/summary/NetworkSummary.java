@@ -1,5 +1,6 @@
 package dev.deepcanvas.runtime.summary;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -26,6 +27,8 @@ public final class NetworkSummary {
     private final NetworkDocument doc;
     private final NetworkAnalysis analysis;
     private final List<Row> rows = new ArrayList<>();
+    private Calibration calibration;
+    private EpochExamples examples = EpochExamples.nominal();
 
     public NetworkSummary(NetworkDocument doc, NetworkAnalysis analysis) {
         this.doc = doc;
@@ -43,6 +46,35 @@ public final class NetworkSummary {
 
     public static NetworkSummary of(NetworkDocument doc) {
         return new NetworkSummary(doc, ShapeInference.analyse(doc));
+    }
+
+    /**
+     * Adds the estimated time per epoch on the machine {@code calibration} measured, for
+     * {@code examples}; without it the summary has no time line.
+     */
+    public NetworkSummary withTime(Calibration calibration, EpochExamples examples) {
+        this.calibration = calibration;
+        this.examples = examples;
+        return this;
+    }
+
+    /** The estimated seconds per epoch, when a calibration was given and the network is valid. */
+    public Optional<Double> epochSeconds() {
+        return calibration == null ? Optional.empty() : cost().map(c -> calibration.epochSeconds(c, examples, doc.training().batchSize()));
+    }
+
+    /**
+     * "about 4 s" and what it is for: "1,437 training and 360 validation examples at batch 32", or
+     * "1,000 training examples at batch 32" before the project's data is prepared.
+     */
+    public Optional<String[]> timeText() {
+        return epochSeconds().map(seconds -> {
+            int batch = doc.training().batchSize();
+            String validation = examples.validation() > 0 ? String.format(Locale.ROOT, " and %,d validation", examples.validation()) : "";
+            boolean open = cost().orElseThrow().perStep() && !examples.fromData();
+            return new String[] {Calibration.describe(seconds), String.format(Locale.ROOT, "%,d training%s examples at batch %d%s", examples.train(),
+                    validation, batch, open ? ", one time step each (the length is variable)" : "")};
+        });
     }
 
     public List<Row> rows() {
@@ -88,6 +120,7 @@ public final class NetworkSummary {
         out.append(String.format("Trainable params: %,d%n", trainable()));
         out.append(String.format("Non-trainable params: %,d%n", total() - trainable()));
         cost().ifPresent(c -> appendCost(out, c));
+        timeText().ifPresent(t -> out.append("Time per epoch on this machine: ").append(t[0]).append("\n  for ").append(t[1]).append('\n'));
         return out.toString();
     }
 
@@ -159,6 +192,14 @@ public final class NetworkSummary {
             cost.put("optimizerStateBytes", DesignCost.BYTES_PER_VALUE * c.optimizerValues());
             cost.put("activationBytesPerExample", DesignCost.BYTES_PER_VALUE * c.activationValues());
             cost.put("trainingBytes", c.trainingBytes(doc.training().batchSize()));
+            epochSeconds().ifPresent(seconds -> {
+                ObjectNode time = cost.putObject("epochEstimate");
+                time.put("seconds", seconds);
+                time.put("trainingExamples", examples.train());
+                time.put("validationExamples", examples.validation());
+                time.put("fromProjectData", examples.fromData());
+                time.put("backend", calibration.backend());
+            });
         });
         root.set("diagnostics", diagnosticsJson(analysis.diagnostics()));
         return root;
@@ -173,7 +214,7 @@ public final class NetworkSummary {
             } else {
                 o.put("layer", d.nodeId());
             }
-            o.put("severity", d.severity().name().toLowerCase());
+            o.put("severity", d.severity().name().toLowerCase(Locale.ROOT));
             o.put("message", d.message());
             o.put("hint", d.hint());
         }
@@ -183,7 +224,7 @@ public final class NetworkSummary {
     public static String pretty(ObjectNode node) {
         try {
             return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -10,6 +10,7 @@ import dev.deepcanvas.runtime.catalog.Params;
 import dev.deepcanvas.runtime.catalog.ShapeProblem;
 import dev.deepcanvas.runtime.shape.Shape;
 import java.util.List;
+import java.util.Locale;
 import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
 
 /** Runs a recurrent cell forwards and backwards in time and merges the two outputs. */
@@ -45,9 +46,14 @@ public final class BidirectionalKind extends AbstractKind {
     }
 
     @Override
+    public int timeLoops() {
+        return 2; // forwards and backwards
+    }
+
+    @Override
     public Dl4jVertex compile(CompileContext c) {
         Params p = c.params();
-        Bidirectional.Mode mode = Bidirectional.Mode.valueOf(p.choice("merge").toUpperCase());
+        Bidirectional.Mode mode = Bidirectional.Mode.valueOf(p.choice("merge").toUpperCase(Locale.ROOT));
         return Dl4jVertex.layer(new Bidirectional(mode, RecurrentKind.cell(gates(p), p)));
     }
 }

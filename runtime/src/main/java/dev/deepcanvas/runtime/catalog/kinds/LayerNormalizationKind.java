@@ -1,6 +1,7 @@
 package dev.deepcanvas.runtime.catalog.kinds;
 
 import dev.deepcanvas.runtime.catalog.CompileContext;
+import dev.deepcanvas.runtime.catalog.CostFamily;
 import dev.deepcanvas.runtime.catalog.Dl4jVertex;
 import dev.deepcanvas.runtime.catalog.Group;
 import dev.deepcanvas.runtime.catalog.LayerShape;
@@ -51,6 +52,12 @@ public final class LayerNormalizationKind extends AbstractKind {
                     "Give the layer before it at least 2 units, or remove LayerNormalization.");
         }
         return LayerShape.of(in, 2 * features);
+    }
+
+    /** A SameDiff layer: its few FLOPs run as many small graph operations. */
+    @Override
+    public CostFamily costFamily() {
+        return CostFamily.GRAPH;
     }
 
     @Override

@@ -47,6 +47,11 @@ public final class RecurrentKind extends AbstractKind {
     }
 
     @Override
+    public int timeLoops() {
+        return 1;
+    }
+
+    @Override
     public Dl4jVertex compile(CompileContext c) {
         return Dl4jVertex.layer(cell(gates, c.params()));
     }
