@@ -4,6 +4,7 @@ import dev.deepcanvas.designer.model.DesignerModel;
 import dev.deepcanvas.designer.model.Selection;
 import dev.deepcanvas.designer.ui.Icons;
 import dev.deepcanvas.designer.ui.UiAction;
+import dev.deepcanvas.runtime.export.Framework;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +43,9 @@ final class DesignerActions {
         add(UiAction.of("open", "Open…", Icons.OPEN, "Shortcut+O", files::open));
         add(UiAction.of("save", "Save", Icons.SAVE, "Shortcut+S", files::save));
         add(UiAction.of("save-as", "Save As…", Icons.SAVE_AS, "Shortcut+Shift+S", files::saveAs));
+        for (Framework f : Framework.values()) {
+            add(UiAction.of("export-" + f.cliName(), "Export as " + f.title() + " Code…", null, null, () -> window.codeExport().export(f)));
+        }
         add(UiAction.of("quit", "Quit", null, "Shortcut+Q", window::quit));
 
         UiAction undo = add(UiAction.of("undo", "Undo", Icons.UNDO, "Shortcut+Z", model::undo)
@@ -94,7 +98,7 @@ final class DesignerActions {
     MenuBar menuBar() {
         Menu file = new Menu("File", null,
                 item("new"), item("template"), item("open"), recent, new SeparatorMenuItem(),
-                item("save"), item("save-as"), new SeparatorMenuItem(), item("quit"));
+                item("save"), item("save-as"), new SeparatorMenuItem(), exportMenu(), new SeparatorMenuItem(), item("quit"));
         recent.setId("menu-recent");
         recent.setOnShowing(e -> fillRecent());
         fillRecent();
@@ -116,6 +120,16 @@ final class DesignerActions {
         MenuBar bar = new MenuBar(file, edit, view, train);
         bar.setUseSystemMenuBar(true);
         return bar;
+    }
+
+    /** File → Export: one item per framework. */
+    private Menu exportMenu() {
+        Menu export = new Menu("Export");
+        export.setId("menu-export");
+        for (Framework f : Framework.values()) {
+            export.getItems().add(item("export-" + f.cliName()));
+        }
+        return export;
     }
 
     /** Other keys for the same commands: Ctrl+Shift+Z, Backspace, =, and the keypad's + and -. */

@@ -2,6 +2,7 @@ package dev.deepcanvas.designer;
 
 import dev.deepcanvas.designer.canvas.NetworkCanvas;
 import dev.deepcanvas.designer.files.Autosave;
+import dev.deepcanvas.designer.files.CodeExport;
 import dev.deepcanvas.designer.files.FileController;
 import dev.deepcanvas.designer.files.RecoveryStore;
 import dev.deepcanvas.designer.files.TemplateGallery;
@@ -58,6 +59,7 @@ public final class DesignerWindow {
     private final StatusBar status = new StatusBar(model, canvas.zoomProperty());
     private final RecoveryStore recovery;
     private final FileController files;
+    private final CodeExport codeExport;
     private final Autosave autosave;
     private final DesignerActions actions;
     private final dev.deepcanvas.designer.training.TrainingWorkbench training;
@@ -71,6 +73,7 @@ public final class DesignerWindow {
         this.recovery = new RecoveryStore(services.settings().home());
         this.files = new FileController(model, services.settings(), services.fileDialogs().apply(stage),
                 services.prompts().apply(stage), services.templates(), recovery);
+        this.codeExport = new CodeExport(model, services.fileDialogs().apply(stage), services.prompts().apply(stage), services.background());
         this.autosave = new Autosave(model, recovery, services.autosaveEvery());
         this.palette = new PaletteView(model, new PaletteModel(model.catalog(), model.help()));
         var dataDialogs = services.fileDialogs().apply(stage);
@@ -183,6 +186,11 @@ public final class DesignerWindow {
         }, "deepcanvas-warm-up");
         t.setDaemon(true);
         t.start();
+    }
+
+    /** File → Export as code. */
+    public CodeExport codeExport() {
+        return codeExport;
     }
 
     public void chooseTemplate() {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description = "Design, check and train neural networks from DeepCanvas project files.",
         subcommands = {
-            SummaryCommand.class, ValidateCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class,
+            SummaryCommand.class, ValidateCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class, ExportCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.deepcanvas.runtime.document.DocumentBuilder;
 import dev.deepcanvas.runtime.document.DocumentFiles;
 import dev.deepcanvas.runtime.document.NetworkDocument;
 import dev.deepcanvas.runtime.io.AppHome;
@@ -82,6 +83,31 @@ class CliTest {
 
         Result none = run("summary", "--no-time", MLP.toString());
         assertTrue(!none.out().contains("Time per epoch"), none.out());
+    }
+
+    @Test
+    void export_writes_pytorch_code_with_the_project_s_data_loading_and_refuses_what_it_cannot() throws Exception {
+        Result r = run("export", "../samples/iris/iris.deepcanvas", "--to", "pytorch", "-o", dir.resolve("iris-torch").toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("Exported \"Iris species (MLP)\" as PyTorch (403 trainable parameters in PyTorch):\n  " + dir.resolve("iris-torch/model.py")
+                + "\n  " + dir.resolve("iris-torch/split.json") + "\n", r.out());
+        assertTrue(Files.readString(dir.resolve("iris-torch/model.py")).contains("def load_splits():"));
+
+        Result keras = run("export", MLP.toString(), "--to", "tensorflow", "-o", dir.resolve("x").toString());
+        assertEquals(3, keras.code());
+        assertEquals("deepcanvas: --to tensorflow: not a framework DeepCanvas exports to; choose one of: pytorch.\n", keras.err());
+
+        Path relu = dir.resolve("relu.deepcanvas");
+        var b = new DocumentBuilder("relu lstm");
+        b.add("SequenceInput", "features", 3, "timeSteps", 5);
+        b.then("LSTM", "units", 4, "activation", "relu");
+        b.then("LastTimeStep");
+        b.then("Output", "units", 2);
+        new DocumentFiles().save(b.build(), relu);
+        Result refused = run("export", relu.toString(), "--to", "pytorch", "-o", dir.resolve("y").toString());
+        assertEquals(2, refused.code(), refused.out());
+        assertEquals("deepcanvas: cannot export to PyTorch: Layer 'lstm_1' (LSTM) uses activation 'relu'; PyTorch's nn.LSTM has tanh only."
+                + " Set the activation to tanh to export it.\n", refused.err());
     }
 
     @Test

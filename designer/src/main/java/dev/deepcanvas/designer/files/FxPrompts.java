@@ -13,6 +13,7 @@ public final class FxPrompts implements Prompts {
     public static final ButtonType DISCARD = new ButtonType("Don't Save", ButtonBar.ButtonData.NO);
     public static final ButtonType RECOVER = new ButtonType("Recover", ButtonBar.ButtonData.YES);
     public static final ButtonType THROW_AWAY = new ButtonType("Discard", ButtonBar.ButtonData.NO);
+    public static final ButtonType REPLACE = new ButtonType("Replace", ButtonBar.ButtonData.YES);
 
     private final Window owner;
 
@@ -51,5 +52,11 @@ public final class FxPrompts implements Prompts {
         Alert a = alert(Alert.AlertType.CONFIRMATION, "Recover unsaved work?",
                 "DeepCanvas did not close normally last time. " + description, RECOVER, THROW_AWAY);
         return a.showAndWait().filter(b -> b == RECOVER).isPresent();
+    }
+
+    @Override
+    public boolean confirm(String question, String detail) {
+        Alert a = alert(Alert.AlertType.CONFIRMATION, question, detail, REPLACE, ButtonType.CANCEL);
+        return a.showAndWait().filter(b -> b == REPLACE).isPresent();
     }
 }

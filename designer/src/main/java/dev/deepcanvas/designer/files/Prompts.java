@@ -13,4 +13,7 @@ public interface Prompts {
 
     /** Offers to restore unsaved work found after a crash; true to recover it. */
     boolean askRecover(String description);
+
+    /** A yes-or-no question before something is replaced; true to go ahead. */
+    boolean confirm(String question, String detail);
 }

@@ -46,6 +46,14 @@ class FileControllerTest {
             asked.add(description);
             return recover;
         }
+
+        boolean replace = true;
+
+        @Override
+        public boolean confirm(String question, String detail) {
+            asked.add(question);
+            return replace;
+        }
     }
 
     @TempDir

@@ -23,7 +23,7 @@ import java.util.Random;
  * accepts it: the generator knows no kind but the inputs and the output's presets, so a new kind
  * is tested the day it joins the catalog.
  */
-final class RandomNetworks {
+public final class RandomNetworks {
 
     /** Whole-number parameters are drawn from their minimum to this much above it. */
     static final int SMALL = 5;
@@ -33,11 +33,11 @@ final class RandomNetworks {
     private DocumentBuilder b;
     private final Map<String, Shape> shapes = new HashMap<>();
 
-    RandomNetworks(long seed) {
+    public RandomNetworks(long seed) {
         rnd = new Random(seed);
     }
 
-    NetworkDocument next(int index) {
+    public NetworkDocument next(int index) {
         b = new DocumentBuilder("random " + index);
         shapes.clear();
         String family = List.of("vector", "image", "sequence", "tokens").get(index % 4);

@@ -1,0 +1,48 @@
+package dev.deepcanvas.runtime.export;
+
+import dev.deepcanvas.runtime.data.PreparedData;
+import dev.deepcanvas.runtime.document.DocumentFiles;
+import dev.deepcanvas.runtime.document.NetworkDocument;
+import dev.deepcanvas.runtime.project.DataPreparer;
+import dev.deepcanvas.runtime.shape.Diagnostic;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Exports a project as code, with its data prepared as training would prepare it (so the code
+ * reads the same split with the same encoding); the one path the window and the command line share.
+ */
+public final class ProjectExport {
+
+    private ProjectExport() {}
+
+    /**
+     * @param projectFile where the project lives (its data path is relative to it); null for a
+     *     project never saved, whose code then has no data loading
+     * @param prepared the data already prepared for this document, or null to prepare it here
+     */
+    public static PyTorchExporter.Result export(NetworkDocument doc, Path projectFile, PreparedData prepared, Framework framework, Path folder)
+            throws ExportException, IOException {
+        List<String> notes = new ArrayList<>();
+        PreparedData data = prepared;
+        Path dataFile = null;
+        if (doc.data().isPresent() && projectFile != null) {
+            dataFile = DocumentFiles.resolveData(doc.data().get(), projectFile);
+            if (data == null) {
+                DataPreparer.Result result = DataPreparer.check(doc, projectFile);
+                data = result.data();
+                if (data == null) {
+                    result.problems().stream().filter(Diagnostic::isError).findFirst()
+                            .ifPresent(d -> notes.add("The data could not be prepared (" + d.message() + "); the code has no data loading."));
+                }
+            }
+        }
+        PyTorchExporter.Result result = switch (framework) {
+            case PYTORCH -> new PyTorchExporter().export(doc, data, data == null ? null : dataFile, folder);
+        };
+        notes.addAll(result.notes());
+        return new PyTorchExporter.Result(result.files(), result.trainable(), result.dataLoading(), notes);
+    }
+}

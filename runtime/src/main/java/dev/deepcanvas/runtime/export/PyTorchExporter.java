@@ -1,0 +1,477 @@
+package dev.deepcanvas.runtime.export;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.deepcanvas.runtime.data.Examples;
+import dev.deepcanvas.runtime.data.PreparedData;
+import dev.deepcanvas.runtime.data.Task;
+import dev.deepcanvas.runtime.data.DataException;
+import dev.deepcanvas.runtime.data.table.CsvFormat;
+import dev.deepcanvas.runtime.data.table.TabularEncoding;
+import dev.deepcanvas.runtime.document.NetworkDocument;
+import dev.deepcanvas.runtime.document.TrainingSetup;
+import dev.deepcanvas.runtime.export.ExportGraph.Step;
+import dev.deepcanvas.runtime.io.AtomicFiles;
+import dev.deepcanvas.runtime.shape.Shape;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A network as one PyTorch file: an {@code nn.Module} written layer by layer (each line with the
+ * layer id and its output shape), the project's optimiser, learning rate, schedule, batch size,
+ * epochs, seed and loss, and a training loop. For a CSV project it also reads the data as
+ * DeepCanvas prepared it: the same rows in each split ({@code split.json} beside the code) and the
+ * encoding DeepCanvas fitted on the training split (means, scales, categories) written as constants.
+ */
+public final class PyTorchExporter {
+
+    /** The module's file name. */
+    public static final String FILE = "model.py";
+    public static final String SPLIT_FILE = "split.json";
+
+    /**
+     * What an export wrote and what it left to the user.
+     *
+     * @param trainable the exported module's trainable parameters (PyTorch's count)
+     * @param dataLoading true when the file reads the project's data itself
+     * @param notes what the code does not do or does differently, one sentence each
+     */
+    public record Result(List<Path> files, long trainable, boolean dataLoading, List<String> notes) {}
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * Writes {@value #FILE} (and, for a CSV project, {@value #SPLIT_FILE}) into {@code folder}.
+     *
+     * @param data the project's prepared data, or null to export the network and loop alone
+     * @param dataFile the data file {@code data} was read from, or null
+     */
+    public Result export(NetworkDocument doc, PreparedData data, Path dataFile, Path folder) throws ExportException, IOException {
+        ExportGraph graph = ExportGraph.of(doc);
+        List<String> notes = new ArrayList<>();
+        CsvFormat format = data != null && dataFile != null && data.encoding() instanceof TabularEncoding ? csvFormat(dataFile, notes) : null;
+        boolean tableData = format != null && graph.inputs().size() == 1 && graph.outputs().size() == 1;
+        String source = source(graph, tableData ? data : null, tableData ? dataPath(folder, dataFile) : null, tableData ? format.delimiter() : ',', notes);
+        Files.createDirectories(folder);
+        List<Path> files = new ArrayList<>();
+        Path module = folder.resolve(FILE);
+        AtomicFiles.write(module, source.getBytes(StandardCharsets.UTF_8));
+        files.add(module);
+        if (tableData) {
+            Path split = folder.resolve(SPLIT_FILE);
+            AtomicFiles.write(split, splitJson(data).getBytes(StandardCharsets.UTF_8));
+            files.add(split);
+        } else if (data != null && format == null) {
+            notes.add("Data loading is generated for CSV tables of numbers and categories so far; give train() a torch Dataset of (input, target) pairs.");
+        }
+        return new Result(files, trainable(graph), tableData, notes);
+    }
+
+    /** The data file as the code names it: relative to the code when they are close (one folder up at most), else absolute. */
+    private static Path dataPath(Path folder, Path dataFile) {
+        Path relative = folder.toAbsolutePath().normalize().relativize(dataFile.toAbsolutePath().normalize());
+        int up = 0;
+        for (Path part : relative) {
+            up += part.toString().equals("..") ? 1 : 0;
+        }
+        return up <= 1 ? relative : dataFile.toAbsolutePath().normalize();
+    }
+
+    /** The module's source, without data loading. */
+    public String source(NetworkDocument doc) throws ExportException {
+        return source(ExportGraph.of(doc), null, null, ',', new ArrayList<>());
+    }
+
+    /** The CSV's format as DeepCanvas reads it, or null (with a note) when the code cannot read it the same way. */
+    private static CsvFormat csvFormat(Path csv, List<String> notes) throws IOException {
+        try {
+            CsvFormat format = CsvFormat.sniff(csv);
+            if (!format.header()) {
+                notes.add("The CSV has no header line; data loading is generated for CSV files with one.");
+                return null;
+            }
+            return format;
+        } catch (DataException e) {
+            notes.add("The CSV could not be read (" + e.getMessage() + "); the code has no data loading.");
+            return null;
+        }
+    }
+
+    /** PyTorch's trainable count for the exported module. */
+    public long trainable(NetworkDocument doc) throws ExportException {
+        return trainable(ExportGraph.of(doc));
+    }
+
+    private static long trainable(ExportGraph graph) throws ExportException {
+        PyTorchLayers layers = new PyTorchLayers();
+        long n = 0;
+        Map<String, String> masks = new HashMap<>();
+        for (Step s : graph.steps()) {
+            if (!s.kind().isNetworkInput()) {
+                n += layers.of(s, s.inputs(), masks.get(s.inputs().get(0))).trainable();
+            }
+        }
+        return n;
+    }
+
+    private String source(ExportGraph graph, PreparedData data, Path dataPath, char delimiter, List<String> notes) throws ExportException {
+        NetworkDocument doc = graph.document();
+        TrainingSetup t = doc.training();
+        PyTorchLayers layers = new PyTorchLayers();
+        String className = className(doc.name());
+
+        // the module: constructor and forward, one line per layer
+        PythonCode init = PythonCode.create();
+        PythonCode forward = PythonCode.create();
+        Map<String, String> masks = new HashMap<>();
+        List<String> arguments = new ArrayList<>();
+        long trainable = 0;
+        List<String> differences = new ArrayList<>();
+        for (Step s : graph.steps()) {
+            String shape = s.id() + ": " + s.shape().display();
+            if (s.kind().isNetworkInput()) {
+                arguments.add(s.name());
+                forward.commented(2, "# " + s.name() + ": " + inputLayout(s.shape()), "");
+                if (s.shape() instanceof Shape.Tokens) {
+                    masks.put(s.name(), s.name() + "_mask");
+                    forward.commented(2, s.name() + "_mask = " + s.name() + " != 0", "token id 0 is padding");
+                } else if (s.shape() instanceof Shape.Sequence q && q.timeSteps() == Shape.VARIABLE) {
+                    masks.put(s.name(), s.name() + "_mask");
+                    arguments.add(s.name() + "_mask=None");
+                }
+                continue;
+            }
+            String mask = masks.get(s.inputs().get(0));
+            PyTorchLayers.Layer layer = layers.of(s, s.inputs(), mask);
+            trainable += layer.trainable();
+            if (layer.module() != null) {
+                init.commented(2, "self." + s.name() + " = " + layer.module(), shape + (layer.note().isEmpty() ? "" : "; " + layer.note()));
+            }
+            forward.commented(2, s.name() + " = " + layer.forward(), layer.module() == null ? shape + (layer.note().isEmpty() ? "" : "; " + layer.note())
+                    : shape);
+            if (layer.mask() && mask != null && (s.shape() instanceof Shape.Sequence || s.shape() instanceof Shape.Tokens)) {
+                masks.put(s.name(), mask);
+            }
+            if (layer.trainable() != s.info().trainable()) {
+                differences.add(String.format(Locale.ROOT, "%s %+,d", s.id(), layer.trainable() - s.info().trainable()));
+            }
+        }
+        List<Step> outputs = graph.outputs();
+        forward.line(2, "return " + String.join(", ", outputs.stream().map(Step::name).toList()));
+
+        PythonCode py = PythonCode.create();
+        py.line(0, "\"\"\"" + doc.name().replace("\"\"\"", "'''") + ", exported from DeepCanvas as PyTorch.");
+        py.blank();
+        py.line(0, "Each layer is one line, with its DeepCanvas id and output shape in Keras' order (H×W×C for");
+        py.line(0, "images, T×F for sequences); PyTorch itself keeps images as channels × height × width.");
+        py.line(0, String.format(Locale.ROOT, "Trainable parameters: DeepCanvas %,d, this module %,d%s.", graph.analysis().trainableParameters(), trainable,
+                differences.isEmpty() ? "" : " (" + String.join(", ", differences) + ")"));
+        py.line(0, "Weights start from PyTorch's own initialisation, not DL4J's.");
+        py.blank();
+        py.line(0, data != null ? "Run: python3 " + FILE + "   (trains on the project's data with DeepCanvas's split and encoding)"
+                : "Import it, or run: python3 " + FILE + "   (builds the model and prints its size)");
+        py.line(0, "\"\"\"");
+        PythonCode body = PythonCode.create();
+        body.line(0, "SEED = " + t.seed());
+        body.line(0, "BATCH_SIZE = " + t.batchSize());
+        body.line(0, "EPOCHS = " + t.epochs());
+        body.line(0, "LEARNING_RATE = " + PythonCode.num(t.learningRate()));
+        if (t.patience() > 0) {
+            body.commented(0, "PATIENCE = " + t.patience(), "epochs without a better validation loss before stopping");
+        }
+        body.blank();
+        body.blank();
+        String helpers = layers.helperSource();
+        if (!helpers.isEmpty()) {
+            body.line(0, helpers.stripTrailing());
+            body.blank();
+            body.blank();
+        }
+        body.line(0, "class " + className + "(nn.Module):");
+        body.line(1, "def __init__(self):");
+        body.line(2, "super().__init__()");
+        body.line(0, init.toString().stripTrailing());
+        body.blank();
+        body.line(1, "def forward(self, " + String.join(", ", arguments) + "):");
+        body.line(0, forward.toString().stripTrailing());
+        body.blank();
+        body.blank();
+        body.line(0, "def build_model():");
+        body.line(1, "return " + className + "()");
+        body.blank();
+        body.blank();
+        optimizer(body, t);
+        body.blank();
+        body.blank();
+        Step output = outputs.get(0);
+        String loss = output.params().choice("loss");
+        body.line(0, "def loss_function():");
+        body.line(1, "return " + switch (loss) {
+            case "cross_entropy" -> "nn.CrossEntropyLoss()";
+            case "binary_cross_entropy" -> "nn.BCEWithLogitsLoss()";
+            case "mae" -> "nn.L1Loss()";
+            default -> "nn.MSELoss()";
+        });
+        body.blank();
+        body.blank();
+        if (graph.inputs().size() == 1 && outputs.size() == 1) {
+            loop(body, t, loss);
+        } else {
+            notes.add("The training loop is written for one input and one output; this network has " + graph.inputs().size() + " and "
+                    + outputs.size() + ".");
+        }
+        if (data != null) {
+            tableData(body, data, dataPath, delimiter, loss);
+        }
+        body.blank();
+        body.blank();
+        body.line(0, "if __name__ == \"__main__\":");
+        body.line(1, "torch.manual_seed(SEED)");
+        body.line(1, "model = build_model()");
+        body.line(1, "print(sum(p.numel() for p in model.parameters() if p.requires_grad), \"trainable parameters\")");
+        if (data != null) {
+            body.line(1, "train_set, validation_set, test_set = load_splits()");
+            body.line(1, "train(model, train_set, validation_set)");
+            body.line(1, "print(\"test:\", evaluate(model, test_set, loss_function()))");
+        }
+        // the standard library modules the code uses, then PyTorch's
+        String code = body.toString();
+        for (String module : List.of("csv", "json", "math", "os")) {
+            if (code.contains(module + ".")) {
+                py.line(0, "import " + module);
+            }
+        }
+        py.blank();
+        py.line(0, "import torch");
+        if (code.contains("F.")) {
+            py.line(0, "import torch.nn.functional as F");
+        }
+        py.line(0, "from torch import nn");
+        if (code.contains("DataLoader")) {
+            py.line(0, code.contains("TensorDataset") ? "from torch.utils.data import DataLoader, TensorDataset" : "from torch.utils.data import DataLoader");
+        }
+        py.blank();
+        return py + code;
+    }
+
+    private static void optimizer(PythonCode py, TrainingSetup t) {
+        py.line(0, "def make_optimizer(model):");
+        String params = "model.parameters()";
+        if (t.l2() > 0) {
+            // DL4J's L2 applies to weights, not biases
+            py.commented(1, "weights = [p for name, p in model.named_parameters() if not name.endswith(\"bias\")]", "L2 on weights, as DL4J");
+            py.line(1, "biases = [p for name, p in model.named_parameters() if name.endswith(\"bias\")]");
+            params = "[{\"params\": weights, \"weight_decay\": " + PythonCode.num(t.l2()) + "}, {\"params\": biases, \"weight_decay\": 0.0}]";
+        }
+        String optimizer = switch (t.optimizer()) {
+            case SGD -> "torch.optim.SGD(" + params + ", lr=LEARNING_RATE)";
+            case NESTEROV -> "torch.optim.SGD(" + params + ", lr=LEARNING_RATE, momentum=" + PythonCode.num(t.momentum()) + ", nesterov=True)";
+            case ADAM -> "torch.optim.Adam(" + params + ", lr=LEARNING_RATE, betas=(" + PythonCode.num(t.beta1()) + ", " + PythonCode.num(t.beta2())
+                    + "), eps=" + PythonCode.num(t.epsilon()) + ")";
+            case RMSPROP -> "torch.optim.RMSprop(" + params + ", lr=LEARNING_RATE, alpha=" + PythonCode.num(t.momentum()) + ", eps="
+                    + PythonCode.num(t.epsilon()) + ")";
+            case ADAGRAD -> "torch.optim.Adagrad(" + params + ", lr=LEARNING_RATE, eps=" + PythonCode.num(t.epsilon()) + ")";
+        };
+        py.line(1, "optimizer = " + optimizer);
+        String schedule = switch (t.decay()) {
+            case NONE -> "None";
+            case STEP -> "torch.optim.lr_scheduler.StepLR(optimizer, step_size=" + t.decayEvery() + ", gamma=" + PythonCode.num(t.decayRate()) + ")";
+            case EXPONENTIAL -> "torch.optim.lr_scheduler.ExponentialLR(optimizer, gamma=" + PythonCode.num(t.decayRate()) + ")";
+        };
+        py.commented(1, "schedule = " + schedule, t.decay() == TrainingSetup.Decay.NONE ? "" : "by epoch, as DeepCanvas");
+        py.line(1, "return optimizer, schedule");
+    }
+
+    private static void loop(PythonCode py, TrainingSetup t, String loss) {
+        boolean classes = "cross_entropy".equals(loss);
+        boolean binary = "binary_cross_entropy".equals(loss);
+        py.line(0, "def evaluate(model, dataset, loss_fn):");
+        py.line(1, classes || binary ? "\"\"\"Mean loss and accuracy over a dataset.\"\"\"" : "\"\"\"Mean loss and mean absolute error over a dataset.\"\"\"");
+        py.line(1, "model.eval()");
+        py.line(1, "total, score, count = 0.0, 0.0, 0");
+        py.line(1, "with torch.no_grad():");
+        py.line(2, "for x, y in DataLoader(dataset, batch_size=256):");
+        py.line(3, "out = model(x)");
+        py.line(3, "total += loss_fn(out, y).item() * len(y)");
+        py.line(3, classes ? "score += (out.argmax(dim=-1) == y).sum().item()"
+                : binary ? "score += ((out > 0).float() == y).float().mean(dim=-1).sum().item()" : "score += (out - y).abs().mean(dim=-1).sum().item()");
+        py.line(3, "count += len(y)");
+        py.line(1, "return {\"loss\": total / count, " + (classes || binary ? "\"accuracy\"" : "\"mae\"") + ": score / count}");
+        py.blank();
+        py.blank();
+        py.line(0, "def train(model, train_set, validation_set):");
+        py.line(1, "\"\"\"Trains as DeepCanvas does: shuffled batches, the validation split scored after every epoch.\"\"\"");
+        py.line(1, "generator = torch.Generator().manual_seed(SEED)");
+        py.line(1, "loader = DataLoader(train_set, batch_size=BATCH_SIZE, shuffle=True, generator=generator)");
+        py.line(1, "optimizer, schedule = make_optimizer(model)");
+        py.line(1, "loss_fn = loss_function()");
+        boolean early = t.patience() > 0 || t.keepBest();
+        if (early) {
+            py.line(1, "best_loss, best_epoch, best_state = math.inf, 0, None");
+        }
+        py.line(1, "for epoch in range(1, EPOCHS + 1):");
+        py.line(2, "model.train()");
+        py.line(2, "for x, y in loader:");
+        py.line(3, "optimizer.zero_grad()");
+        py.line(3, "loss = loss_fn(model(x), y)");
+        py.line(3, "loss.backward()");
+        if (t.gradientClip() > 0) {
+            py.commented(3, "for layer in model.children():", "each layer's gradient norm clipped on its own, as DL4J's ClipL2PerLayer");
+            py.line(4, "nn.utils.clip_grad_norm_(layer.parameters(), " + PythonCode.num(t.gradientClip()) + ")");
+        }
+        py.line(3, "optimizer.step()");
+        py.line(2, "if schedule is not None:");
+        py.line(3, "schedule.step()");
+        py.line(2, "scores = evaluate(model, validation_set, loss_fn)");
+        py.line(2, "print(f\"epoch {epoch}: validation {scores}\")");
+        if (early) {
+            py.line(2, "if scores[\"loss\"] < best_loss:");
+            py.line(3, "best_loss, best_epoch = scores[\"loss\"], epoch");
+            if (t.keepBest()) {
+                py.line(3, "best_state = {k: v.clone() for k, v in model.state_dict().items()}");
+            }
+            if (t.patience() > 0) {
+                py.line(2, "if epoch - best_epoch >= PATIENCE:");
+                py.line(3, "print(f\"no better validation loss for {PATIENCE} epochs: stopping\")");
+                py.line(3, "break");
+            }
+            if (t.keepBest()) {
+                py.line(1, "if best_state is not None:");
+                py.commented(2, "model.load_state_dict(best_state)", "the epoch with the best validation loss, as DeepCanvas keeps it");
+            }
+        }
+        py.line(1, "return model");
+    }
+
+    /** The CSV reading: DeepCanvas's fitted encoding as constants, its split from split.json. */
+    private static void tableData(PythonCode py, PreparedData data, Path dataPath, char delimiter, String loss) {
+        JsonNode encoding = data.encoding().toJson();
+        boolean classes = data.target().task() == Task.CLASSIFICATION;
+        py.blank();
+        py.blank();
+        py.line(0, "# ---- the data, as DeepCanvas prepared it ----");
+        py.line(0, "HERE = os.path.dirname(os.path.abspath(__file__))");
+        py.line(0, "DATA_FILE = " + (dataPath.isAbsolute() ? PythonCode.str(dataPath.toString())
+                : "os.path.join(HERE, " + PythonCode.str(dataPath.toString().replace('\\', '/')) + ")"));
+        py.commented(0, "SPLIT_FILE = os.path.join(HERE, " + PythonCode.str(SPLIT_FILE) + ")", "CSV line numbers (the header is line 1) of each split");
+        py.line(0, "LABEL = " + PythonCode.str(encoding.path("label").asText()));
+        if (classes) {
+            py.line(0, "CLASSES = " + PythonCode.strings(data.target().classNames()));
+        } else {
+            py.commented(0, "TARGET_MEAN, TARGET_STD = " + PythonCode.num(data.target().mean()) + ", " + PythonCode.num(data.target().std()),
+                    "DeepCanvas standardises the target on the training split");
+        }
+        py.line(0, "MISSING = {\"\", \"?\", \"na\", \"n/a\", \"nan\", \"null\"}");
+        py.line(0, "# each feature as DeepCanvas encodes it, fitted on the training split:");
+        py.line(0, "# (name, \"numeric\", shift, scale, fill): (value - shift) / scale");
+        py.line(0, "# (name, \"categorical\", categories, fill): one-hot over the categories");
+        py.line(0, "COLUMNS = [");
+        for (JsonNode c : encoding.path("columns")) {
+            String name = PythonCode.str(c.path("name").asText());
+            String fill = c.path("fill").isNull() || c.path("fill").isMissingNode() ? "None"
+                    : c.path("fill").isNumber() ? PythonCode.num(c.path("fill").asDouble()) : PythonCode.str(c.path("fill").asText());
+            if ("numeric".equals(c.path("type").asText())) {
+                py.line(1, "(" + name + ", \"numeric\", " + PythonCode.num(c.path("shift").asDouble()) + ", " + PythonCode.num(c.path("scale").asDouble()) + ", "
+                        + fill + "),");
+            } else {
+                List<String> categories = new ArrayList<>();
+                c.path("categories").forEach(v -> categories.add(v.asText()));
+                py.line(1, "(" + name + ", \"categorical\", " + PythonCode.strings(categories) + ", " + fill + "),");
+            }
+        }
+        py.line(0, "]");
+        py.blank();
+        py.blank();
+        py.line(0, "def encode(row):");
+        py.line(1, "values = []");
+        py.line(1, "for name, kind, *fitted in COLUMNS:");
+        py.line(2, "raw = row[name].strip()");
+        py.line(2, "missing = raw.lower() in MISSING");
+        py.line(2, "if kind == \"numeric\":");
+        py.line(3, "shift, scale, fill = fitted");
+        py.line(3, "values.append(((fill if missing else float(raw)) - shift) / scale)");
+        py.line(2, "else:");
+        py.line(3, "categories, fill = fitted");
+        py.line(3, "value = fill if missing else raw");
+        py.line(3, "values.extend(1.0 if value == c else 0.0 for c in categories)");
+        py.line(1, "return values");
+        py.blank();
+        py.blank();
+        py.line(0, "def load_splits():");
+        py.line(1, "\"\"\"The training, validation and test splits DeepCanvas made, as tensor datasets.\"\"\"");
+        py.line(1, "with open(SPLIT_FILE, encoding=\"utf-8\") as f:");
+        py.line(2, "split = json.load(f)");
+        py.line(1, "rows = {}");
+        py.line(1, "with open(DATA_FILE, newline=\"\", encoding=\"utf-8-sig\") as f:");
+        py.line(2, "reader = csv.DictReader(f, delimiter=" + PythonCode.str(String.valueOf(delimiter)) + ")");
+        py.line(2, "for row in reader:");
+        py.line(3, "rows[reader.line_num] = row");
+        py.blank();
+        py.line(1, "def dataset(lines):");
+        py.line(2, "x = torch.tensor([encode(rows[n]) for n in lines], dtype=torch.float32)");
+        if (classes && "binary_cross_entropy".equals(loss)) {
+            py.line(2, "y = torch.tensor([[float(CLASSES.index(rows[n][LABEL].strip()))] for n in lines])");
+        } else if (classes) {
+            py.line(2, "y = torch.tensor([CLASSES.index(rows[n][LABEL].strip()) for n in lines])");
+        } else {
+            py.line(2, "y = torch.tensor([[(float(rows[n][LABEL]) - TARGET_MEAN) / TARGET_STD] for n in lines], dtype=torch.float32)");
+        }
+        py.line(2, "return TensorDataset(x, y)");
+        py.blank();
+        py.line(1, "return dataset(split[\"train\"]), dataset(split[\"validation\"]), dataset(split[\"test\"])");
+    }
+
+    private static String splitJson(PreparedData data) {
+        ObjectNode o = JSON.createObjectNode();
+        lines(o.putArray("train"), data.train());
+        lines(o.putArray("validation"), data.validation());
+        lines(o.putArray("test"), data.test());
+        return o.toString() + "\n";
+    }
+
+    private static void lines(ArrayNode array, Examples examples) {
+        for (int origin : examples.origins()) {
+            array.add(origin);
+        }
+    }
+
+    /** How a forward() argument is laid out, for its comment. */
+    private static String inputLayout(Shape s) {
+        if (s instanceof Shape.Image i) {
+            return String.format(Locale.ROOT, "(batch, %d, %d, %d) images, channels first", i.channels(), i.height(), i.width());
+        }
+        if (s instanceof Shape.Sequence q) {
+            return String.format(Locale.ROOT, "(batch, %s, %d) sequences", q.timeSteps() == Shape.VARIABLE ? "time" : String.valueOf(q.timeSteps()),
+                    q.features());
+        }
+        if (s instanceof Shape.Tokens t) {
+            return String.format(Locale.ROOT, "(batch, %s) token ids (int64)", t.timeSteps() == Shape.VARIABLE ? "time" : String.valueOf(t.timeSteps()));
+        }
+        return "(batch, " + s.size() + ") vectors";
+    }
+
+    /** "Iris species (MLP)" → "IrisSpeciesMlp"; "Net" when nothing is left. */
+    static String className(String name) {
+        StringBuilder b = new StringBuilder();
+        boolean upper = true;
+        for (char c : name.toCharArray()) {
+            if (c < 128 && Character.isLetterOrDigit(c)) {
+                b.append(upper ? Character.toUpperCase(c) : Character.toLowerCase(c));
+                upper = false;
+            } else {
+                upper = true;
+            }
+        }
+        String s = b.toString();
+        return s.isEmpty() || Character.isDigit(s.charAt(0)) ? "Net" + s : s;
+    }
+}
