@@ -21,24 +21,11 @@ final class Batches {
         return out;
     }
 
-    static float[] labels(Examples split, int[] order, int from, int to) {
-        int width = split.labelWidth();
-        float[] out = new float[(to - from) * width];
-        for (int i = from; i < to; i++) {
-            System.arraycopy(split.labels(), order[i] * width, out, (i - from) * width, width);
-        }
-        return out;
-    }
-
     static INDArray featureArray(Examples split, float[] values, int count) {
         long[] shape = new long[split.exampleShape().length + 1];
         shape[0] = count;
         System.arraycopy(split.exampleShape(), 0, shape, 1, split.exampleShape().length);
         return floats(values, shape);
-    }
-
-    static INDArray labelArray(Examples split, float[] values, int count) {
-        return floats(values, new long[] {count, split.labelWidth()});
     }
 
     /**

@@ -171,6 +171,7 @@ public final class Trainer {
         int batchSize = Math.max(1, Math.min(setup.batchSize(), n));
         int batches = (n + batchSize - 1) / batchSize;
         int[] order = Batches.identity(n);
+        BatchBuffers buffers = new BatchBuffers(train, batchSize);
         Random random = new Random(setup.seed());
         Nd4j.getRandom().setSeed(setup.seed());
         if (threads > 0) {
@@ -193,11 +194,12 @@ public final class Trainer {
                 }
                 int from = b * batchSize;
                 int to = Math.min(n, from + batchSize);
-                float[] features = Batches.features(train, order, from, to);
+                float[] features = buffers.gather(order, from, to);
                 if (augment != null) {
                     augment.apply(features, to - from, random);
                 }
-                INDArray input = Batches.featureArray(train, features, to - from);
+                DataSet step = buffers.dataSet(to - from);
+                INDArray input = step.getFeatures();
                 LayerProbe sampling = probe != null && probe.due() ? probe : null;
                 double loss;
                 // DL4J's output() locks the graph but fit() does not: hold the same lock while
@@ -206,8 +208,7 @@ public final class Trainer {
                     if (sampling != null) {
                         sampling.beforeStep(graph);
                     }
-                    graph.fit(new DataSet(input, Batches.labelArray(train, Batches.labels(train, order, from, to), to - from),
-                            Batches.maskArray(train, order, from, to), null));
+                    graph.fit(step);
                     loss = graph.score();
                 }
                 if (!Double.isFinite(loss)) {
