@@ -2,9 +2,9 @@ package dev.deepcanvas.app.cli;
 
 import dev.deepcanvas.runtime.document.NetworkDocument;
 import dev.deepcanvas.runtime.export.ExportException;
+import dev.deepcanvas.runtime.export.ExportResult;
 import dev.deepcanvas.runtime.export.Framework;
 import dev.deepcanvas.runtime.export.ProjectExport;
-import dev.deepcanvas.runtime.export.PyTorchExporter;
 import dev.deepcanvas.runtime.shape.NetworkAnalysis;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
             "and for a CSV project its data loading with DeepCanvas's split and encoding."})
 final class ExportCommand extends ProjectCommand {
 
-    @Option(names = "--to", required = true, paramLabel = "FRAMEWORK", description = "pytorch")
+    @Option(names = "--to", required = true, paramLabel = "FRAMEWORK", description = "pytorch or keras")
     String to;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "the folder to write into (created if missing)")
@@ -42,7 +42,7 @@ final class ExportCommand extends ProjectCommand {
             return DeepCanvasCommand.USAGE;
         }
         try {
-            PyTorchExporter.Result result = ProjectExport.export(doc, file.toAbsolutePath(), null, framework, out);
+            ExportResult result = ProjectExport.export(doc, file.toAbsolutePath(), null, framework, out);
             stdout.println(String.format(Locale.ROOT, "Exported \"%s\" as %s (%,d trainable parameters in %s):", doc.name(), framework.title(),
                     result.trainable(), framework.title()));
             result.files().forEach(f -> stdout.println("  " + f));

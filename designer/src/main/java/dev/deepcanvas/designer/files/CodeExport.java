@@ -8,7 +8,6 @@ import dev.deepcanvas.runtime.document.NetworkDocument;
 import dev.deepcanvas.runtime.export.ExportException;
 import dev.deepcanvas.runtime.export.Framework;
 import dev.deepcanvas.runtime.export.ProjectExport;
-import dev.deepcanvas.runtime.export.PyTorchExporter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,8 +43,8 @@ public final class CodeExport {
         Path project = model.file();
         Path start = project != null && project.getParent() != null ? project.getParent() : Path.of(System.getProperty("user.home"));
         dialogs.chooseFolder(start, "Export as " + framework.title() + " into folder").ifPresent(folder -> {
-            if (Files.exists(folder.resolve(PyTorchExporter.FILE))
-                    && !prompts.confirm("Replace " + PyTorchExporter.FILE + "?", folder.resolve(PyTorchExporter.FILE) + " exists; exporting replaces it.")) {
+            Path main = folder.resolve(framework.mainFile());
+            if (Files.exists(main) && !prompts.confirm("Replace " + framework.mainFile() + "?", main + " exists; exporting replaces it.")) {
                 return;
             }
             NetworkDocument doc = Documents.copy(model.document());
@@ -53,7 +52,7 @@ public final class CodeExport {
             model.setMessage("Exporting as " + framework.title() + "…");
             background.run("export-" + framework.cliName(), () -> ProjectExport.export(doc, project, ready, framework, folder),
                     result -> model.setMessage(String.format(Locale.ROOT, "Exported as %s: %s (%,d trainable parameters)%s", framework.title(),
-                            folder.resolve(PyTorchExporter.FILE), result.trainable(), result.notes().isEmpty() ? "." : ". " + String.join(" ", result.notes()))),
+                            main, result.trainable(), result.notes().isEmpty() ? "." : ". " + String.join(" ", result.notes()))),
                     error -> failed(framework, folder, error));
         });
     }

@@ -2,18 +2,26 @@ package dev.deepcanvas.runtime.export;
 
 import java.util.Locale;
 
-/** The frameworks a network exports to, by the name the command line takes. */
+/** The frameworks a network exports to, by the name the command line takes, with the file the code starts in. */
 public enum Framework {
-    PYTORCH("PyTorch");
+    PYTORCH("PyTorch", "model.py"),
+    KERAS("Keras", "keras_model.py");
 
     private final String title;
+    private final String mainFile;
 
-    Framework(String title) {
+    Framework(String title, String mainFile) {
         this.title = title;
+        this.mainFile = mainFile;
     }
 
     public String title() {
         return title;
+    }
+
+    /** The file an export writes the network into (an existing one is replaced). */
+    public String mainFile() {
+        return mainFile;
     }
 
     /** "pytorch": the name {@code deepcanvas export --to} takes. */

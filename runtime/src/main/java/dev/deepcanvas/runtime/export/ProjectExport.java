@@ -23,7 +23,7 @@ public final class ProjectExport {
      *     project never saved, whose code then has no data loading
      * @param prepared the data already prepared for this document, or null to prepare it here
      */
-    public static PyTorchExporter.Result export(NetworkDocument doc, Path projectFile, PreparedData prepared, Framework framework, Path folder)
+    public static ExportResult export(NetworkDocument doc, Path projectFile, PreparedData prepared, Framework framework, Path folder)
             throws ExportException, IOException {
         List<String> notes = new ArrayList<>();
         PreparedData data = prepared;
@@ -39,10 +39,12 @@ public final class ProjectExport {
                 }
             }
         }
-        PyTorchExporter.Result result = switch (framework) {
-            case PYTORCH -> new PyTorchExporter().export(doc, data, data == null ? null : dataFile, folder);
+        Path from = data == null ? null : dataFile;
+        ExportResult result = switch (framework) {
+            case PYTORCH -> new PyTorchExporter().export(doc, data, from, folder);
+            case KERAS -> new KerasExporter().export(doc, data, from, folder);
         };
         notes.addAll(result.notes());
-        return new PyTorchExporter.Result(result.files(), result.trainable(), result.dataLoading(), notes);
+        return new ExportResult(result.files(), result.trainable(), result.dataLoading(), notes);
     }
 }

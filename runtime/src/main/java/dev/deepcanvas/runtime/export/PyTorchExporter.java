@@ -1,15 +1,6 @@
 package dev.deepcanvas.runtime.export;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.deepcanvas.runtime.data.Examples;
 import dev.deepcanvas.runtime.data.PreparedData;
-import dev.deepcanvas.runtime.data.Task;
-import dev.deepcanvas.runtime.data.DataException;
-import dev.deepcanvas.runtime.data.table.CsvFormat;
-import dev.deepcanvas.runtime.data.table.TabularEncoding;
 import dev.deepcanvas.runtime.document.NetworkDocument;
 import dev.deepcanvas.runtime.document.TrainingSetup;
 import dev.deepcanvas.runtime.export.ExportGraph.Step;
@@ -36,18 +27,7 @@ public final class PyTorchExporter {
 
     /** The module's file name. */
     public static final String FILE = "model.py";
-    public static final String SPLIT_FILE = "split.json";
-
-    /**
-     * What an export wrote and what it left to the user.
-     *
-     * @param trainable the exported module's trainable parameters (PyTorch's count)
-     * @param dataLoading true when the file reads the project's data itself
-     * @param notes what the code does not do or does differently, one sentence each
-     */
-    public record Result(List<Path> files, long trainable, boolean dataLoading, List<String> notes) {}
-
-    private static final ObjectMapper JSON = new ObjectMapper();
+    public static final String SPLIT_FILE = PythonTableData.SPLIT_FILE;
 
     /**
      * Writes {@value #FILE} (and, for a CSV project, {@value #SPLIT_FILE}) into {@code folder}.
@@ -55,55 +35,29 @@ public final class PyTorchExporter {
      * @param data the project's prepared data, or null to export the network and loop alone
      * @param dataFile the data file {@code data} was read from, or null
      */
-    public Result export(NetworkDocument doc, PreparedData data, Path dataFile, Path folder) throws ExportException, IOException {
+    public ExportResult export(NetworkDocument doc, PreparedData data, Path dataFile, Path folder) throws ExportException, IOException {
         ExportGraph graph = ExportGraph.of(doc);
         List<String> notes = new ArrayList<>();
-        CsvFormat format = data != null && dataFile != null && data.encoding() instanceof TabularEncoding ? csvFormat(dataFile, notes) : null;
-        boolean tableData = format != null && graph.inputs().size() == 1 && graph.outputs().size() == 1;
-        String source = source(graph, tableData ? data : null, tableData ? dataPath(folder, dataFile) : null, tableData ? format.delimiter() : ',', notes);
+        PythonTableData table = PythonTableData.of(data, dataFile, folder, notes);
+        if (table != null && (graph.inputs().size() != 1 || graph.outputs().size() != 1)) {
+            notes.add("Data loading is generated for networks of one input and one output.");
+            table = null;
+        }
+        String source = source(graph, table, notes);
         Files.createDirectories(folder);
         List<Path> files = new ArrayList<>();
         Path module = folder.resolve(FILE);
         AtomicFiles.write(module, source.getBytes(StandardCharsets.UTF_8));
         files.add(module);
-        if (tableData) {
-            Path split = folder.resolve(SPLIT_FILE);
-            AtomicFiles.write(split, splitJson(data).getBytes(StandardCharsets.UTF_8));
-            files.add(split);
-        } else if (data != null && format == null) {
-            notes.add("Data loading is generated for CSV tables of numbers and categories so far; give train() a torch Dataset of (input, target) pairs.");
+        if (table != null) {
+            files.add(table.writeSplit(folder));
         }
-        return new Result(files, trainable(graph), tableData, notes);
-    }
-
-    /** The data file as the code names it: relative to the code when they are close (one folder up at most), else absolute. */
-    private static Path dataPath(Path folder, Path dataFile) {
-        Path relative = folder.toAbsolutePath().normalize().relativize(dataFile.toAbsolutePath().normalize());
-        int up = 0;
-        for (Path part : relative) {
-            up += part.toString().equals("..") ? 1 : 0;
-        }
-        return up <= 1 ? relative : dataFile.toAbsolutePath().normalize();
+        return new ExportResult(files, trainable(graph), table != null, notes);
     }
 
     /** The module's source, without data loading. */
     public String source(NetworkDocument doc) throws ExportException {
-        return source(ExportGraph.of(doc), null, null, ',', new ArrayList<>());
-    }
-
-    /** The CSV's format as DeepCanvas reads it, or null (with a note) when the code cannot read it the same way. */
-    private static CsvFormat csvFormat(Path csv, List<String> notes) throws IOException {
-        try {
-            CsvFormat format = CsvFormat.sniff(csv);
-            if (!format.header()) {
-                notes.add("The CSV has no header line; data loading is generated for CSV files with one.");
-                return null;
-            }
-            return format;
-        } catch (DataException e) {
-            notes.add("The CSV could not be read (" + e.getMessage() + "); the code has no data loading.");
-            return null;
-        }
+        return source(ExportGraph.of(doc), null, new ArrayList<>());
     }
 
     /** PyTorch's trainable count for the exported module. */
@@ -123,7 +77,7 @@ public final class PyTorchExporter {
         return n;
     }
 
-    private String source(ExportGraph graph, PreparedData data, Path dataPath, char delimiter, List<String> notes) throws ExportException {
+    private String source(ExportGraph graph, PythonTableData data, List<String> notes) throws ExportException {
         NetworkDocument doc = graph.document();
         TrainingSetup t = doc.training();
         PyTorchLayers layers = new PyTorchLayers();
@@ -230,7 +184,12 @@ public final class PyTorchExporter {
                     + outputs.size() + ".");
         }
         if (data != null) {
-            tableData(body, data, dataPath, delimiter, loss);
+            body.blank();
+            body.blank();
+            data.write(body);
+            body.blank();
+            body.blank();
+            datasets(body, loss);
         }
         body.blank();
         body.blank();
@@ -352,96 +311,21 @@ public final class PyTorchExporter {
         py.line(1, "return model");
     }
 
-    /** The CSV reading: DeepCanvas's fitted encoding as constants, its split from split.json. */
-    private static void tableData(PythonCode py, PreparedData data, Path dataPath, char delimiter, String loss) {
-        JsonNode encoding = data.encoding().toJson();
-        boolean classes = data.target().task() == Task.CLASSIFICATION;
-        py.blank();
-        py.blank();
-        py.line(0, "# ---- the data, as DeepCanvas prepared it ----");
-        py.line(0, "HERE = os.path.dirname(os.path.abspath(__file__))");
-        py.line(0, "DATA_FILE = " + (dataPath.isAbsolute() ? PythonCode.str(dataPath.toString())
-                : "os.path.join(HERE, " + PythonCode.str(dataPath.toString().replace('\\', '/')) + ")"));
-        py.commented(0, "SPLIT_FILE = os.path.join(HERE, " + PythonCode.str(SPLIT_FILE) + ")", "CSV line numbers (the header is line 1) of each split");
-        py.line(0, "LABEL = " + PythonCode.str(encoding.path("label").asText()));
-        if (classes) {
-            py.line(0, "CLASSES = " + PythonCode.strings(data.target().classNames()));
-        } else {
-            py.commented(0, "TARGET_MEAN, TARGET_STD = " + PythonCode.num(data.target().mean()) + ", " + PythonCode.num(data.target().std()),
-                    "DeepCanvas standardises the target on the training split");
-        }
-        py.line(0, "MISSING = {\"\", \"?\", \"na\", \"n/a\", \"nan\", \"null\"}");
-        py.line(0, "# each feature as DeepCanvas encodes it, fitted on the training split:");
-        py.line(0, "# (name, \"numeric\", shift, scale, fill): (value - shift) / scale");
-        py.line(0, "# (name, \"categorical\", categories, fill): one-hot over the categories");
-        py.line(0, "COLUMNS = [");
-        for (JsonNode c : encoding.path("columns")) {
-            String name = PythonCode.str(c.path("name").asText());
-            String fill = c.path("fill").isNull() || c.path("fill").isMissingNode() ? "None"
-                    : c.path("fill").isNumber() ? PythonCode.num(c.path("fill").asDouble()) : PythonCode.str(c.path("fill").asText());
-            if ("numeric".equals(c.path("type").asText())) {
-                py.line(1, "(" + name + ", \"numeric\", " + PythonCode.num(c.path("shift").asDouble()) + ", " + PythonCode.num(c.path("scale").asDouble()) + ", "
-                        + fill + "),");
-            } else {
-                List<String> categories = new ArrayList<>();
-                c.path("categories").forEach(v -> categories.add(v.asText()));
-                py.line(1, "(" + name + ", \"categorical\", " + PythonCode.strings(categories) + ", " + fill + "),");
-            }
-        }
-        py.line(0, "]");
-        py.blank();
-        py.blank();
-        py.line(0, "def encode(row):");
-        py.line(1, "values = []");
-        py.line(1, "for name, kind, *fitted in COLUMNS:");
-        py.line(2, "raw = row[name].strip()");
-        py.line(2, "missing = raw.lower() in MISSING");
-        py.line(2, "if kind == \"numeric\":");
-        py.line(3, "shift, scale, fill = fitted");
-        py.line(3, "values.append(((fill if missing else float(raw)) - shift) / scale)");
-        py.line(2, "else:");
-        py.line(3, "categories, fill = fitted");
-        py.line(3, "value = fill if missing else raw");
-        py.line(3, "values.extend(1.0 if value == c else 0.0 for c in categories)");
-        py.line(1, "return values");
-        py.blank();
-        py.blank();
+    /** The rows of each split as tensor datasets: class indices for cross-entropy, 0/1 columns for binary cross-entropy. */
+    private static void datasets(PythonCode py, String loss) {
         py.line(0, "def load_splits():");
         py.line(1, "\"\"\"The training, validation and test splits DeepCanvas made, as tensor datasets.\"\"\"");
-        py.line(1, "with open(SPLIT_FILE, encoding=\"utf-8\") as f:");
-        py.line(2, "split = json.load(f)");
-        py.line(1, "rows = {}");
-        py.line(1, "with open(DATA_FILE, newline=\"\", encoding=\"utf-8-sig\") as f:");
-        py.line(2, "reader = csv.DictReader(f, delimiter=" + PythonCode.str(String.valueOf(delimiter)) + ")");
-        py.line(2, "for row in reader:");
-        py.line(3, "rows[reader.line_num] = row");
+        py.line(1, "splits = load_rows()");
         py.blank();
-        py.line(1, "def dataset(lines):");
-        py.line(2, "x = torch.tensor([encode(rows[n]) for n in lines], dtype=torch.float32)");
-        if (classes && "binary_cross_entropy".equals(loss)) {
-            py.line(2, "y = torch.tensor([[float(CLASSES.index(rows[n][LABEL].strip()))] for n in lines])");
-        } else if (classes) {
-            py.line(2, "y = torch.tensor([CLASSES.index(rows[n][LABEL].strip()) for n in lines])");
-        } else {
-            py.line(2, "y = torch.tensor([[(float(rows[n][LABEL]) - TARGET_MEAN) / TARGET_STD] for n in lines], dtype=torch.float32)");
-        }
+        py.line(1, "def dataset(pairs):");
+        py.line(2, "x = torch.tensor([features for features, _ in pairs], dtype=torch.float32)");
+        py.line(2, switch (loss) {
+            case "cross_entropy" -> "y = torch.tensor([label for _, label in pairs])";
+            default -> "y = torch.tensor([[float(label)] for _, label in pairs])";
+        });
         py.line(2, "return TensorDataset(x, y)");
         py.blank();
-        py.line(1, "return dataset(split[\"train\"]), dataset(split[\"validation\"]), dataset(split[\"test\"])");
-    }
-
-    private static String splitJson(PreparedData data) {
-        ObjectNode o = JSON.createObjectNode();
-        lines(o.putArray("train"), data.train());
-        lines(o.putArray("validation"), data.validation());
-        lines(o.putArray("test"), data.test());
-        return o.toString() + "\n";
-    }
-
-    private static void lines(ArrayNode array, Examples examples) {
-        for (int origin : examples.origins()) {
-            array.add(origin);
-        }
+        py.line(1, "return dataset(splits[\"train\"]), dataset(splits[\"validation\"]), dataset(splits[\"test\"])");
     }
 
     /** How a forward() argument is laid out, for its comment. */

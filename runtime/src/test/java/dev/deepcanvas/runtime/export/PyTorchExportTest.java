@@ -219,7 +219,7 @@ class PyTorchExportTest {
         NetworkDocument doc = new DocumentFiles().load(project);
         PreparedData data = DataPreparer.check(doc, project).data();
         Path folder = dir.resolve("iris");
-        PyTorchExporter.Result result = new PyTorchExporter().export(doc, data, DocumentFiles.resolveData(doc.data().orElseThrow(), project), folder);
+        ExportResult result = new PyTorchExporter().export(doc, data, DocumentFiles.resolveData(doc.data().orElseThrow(), project), folder);
         assertTrue(result.dataLoading(), result.notes().toString());
         assertEquals(List.of(folder.resolve(PyTorchExporter.FILE), folder.resolve(PyTorchExporter.SPLIT_FILE)), result.files());
         ObjectNode job = JSON.createObjectNode();
