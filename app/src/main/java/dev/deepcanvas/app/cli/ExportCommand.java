@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
             "and for a CSV project its data loading with DeepCanvas's split and encoding."})
 final class ExportCommand extends ProjectCommand {
 
-    @Option(names = "--to", required = true, paramLabel = "FRAMEWORK", description = "pytorch or keras")
+    @Option(names = "--to", required = true, paramLabel = "FRAMEWORK", description = "pytorch, keras or java (a Maven project for DL4J)")
     String to;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "the folder to write into (created if missing)")

@@ -95,7 +95,7 @@ class CliTest {
 
         Result keras = run("export", MLP.toString(), "--to", "tensorflow", "-o", dir.resolve("x").toString());
         assertEquals(3, keras.code());
-        assertEquals("deepcanvas: --to tensorflow: not a framework DeepCanvas exports to; choose one of: pytorch, keras.\n", keras.err());
+        assertEquals("deepcanvas: --to tensorflow: not a framework DeepCanvas exports to; choose one of: pytorch, keras, java.\n", keras.err());
 
         Path relu = dir.resolve("relu.deepcanvas");
         var b = new DocumentBuilder("relu lstm");

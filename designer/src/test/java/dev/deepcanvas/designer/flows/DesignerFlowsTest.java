@@ -133,7 +133,9 @@ class DesignerFlowsTest {
 
         assertEquals(5, doc().edges().size());
         assertEquals("Total parameters: 6,154", window.statusBar().parametersText());
-        assertEquals("12.4 kFLOPs per example · 168 KB to train at batch 32", window.statusBar().costText(), "the course example's cost, as the summary counts it");
+        // then the time per epoch once the machine is calibrated (TrainingFlowsTest checks that part)
+        assertTrue(window.statusBar().costText().startsWith("12.4 kFLOPs per example · 168 KB to train at batch 32"),
+                "the course example's cost, as the summary counts it: " + window.statusBar().costText());
         assertEquals("Valid network", window.statusBar().validityText());
         assertEquals("1,344 params", canvas().faceOf("dense_1")[1]);
         assertEquals("64", canvas().wireLabel(Edge.of("dense_1", "dropout_1")));

@@ -5,7 +5,8 @@ import java.util.Locale;
 /** The frameworks a network exports to, by the name the command line takes, with the file the code starts in. */
 public enum Framework {
     PYTORCH("PyTorch", "model.py"),
-    KERAS("Keras", "keras_model.py");
+    KERAS("Keras", "keras_model.py"),
+    JAVA("DL4J Java", "src/main/java/Main.java");
 
     private final String title;
     private final String mainFile;

@@ -43,6 +43,7 @@ public final class ProjectExport {
         ExportResult result = switch (framework) {
             case PYTORCH -> new PyTorchExporter().export(doc, data, from, folder);
             case KERAS -> new KerasExporter().export(doc, data, from, folder);
+            case JAVA -> new JavaExporter().export(doc, data, folder);
         };
         notes.addAll(result.notes());
         return new ExportResult(result.files(), result.trainable(), result.dataLoading(), notes);
