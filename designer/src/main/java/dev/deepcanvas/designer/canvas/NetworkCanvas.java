@@ -184,9 +184,11 @@ public final class NetworkCanvas extends Region {
 
     private NodeView.Content content(LayerNode n, LayerKind kind, NodeInfo info, List<Diagnostic> diagnostics, int ports) {
         String group = groupStyle(kind);
-        String icon = kind == null ? Icons.ERROR : Icons.of(kind.group());
+        boolean frozen = n.frozen() && info != null && info.parameters() > 0;
+        // a frozen layer wears a lock instead of its group's icon
+        String icon = kind == null ? Icons.ERROR : frozen ? Icons.FROZEN : Icons.of(kind.group());
         String shape = info == null ? "→ ?" : "→ " + info.shape().display();
-        String params = info == null ? "" : paramsText(info.parameters());
+        String params = info == null ? "" : paramsText(info.parameters()) + (frozen ? " · frozen" : "");
         return new NodeView.Content(n.kind(), group, icon, model.names().keyParams(n), shape, params, diagnostics, ports, true);
     }
 

@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javafx.collections.SetChangeListener;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.PropertySheet;
@@ -26,6 +28,7 @@ public final class InspectorView extends VBox {
     private final Label facts = new Label();
     private final PropertySheet sheet = new PropertySheet();
     private final Label refusal = new Label();
+    private final CheckBox frozen = new CheckBox("Frozen: keep its weights while training");
     private final Label help = new Label();
     private final Label placeholder = new Label("Select a layer to see and change its settings.");
     private final VBox content = new VBox(8);
@@ -55,7 +58,17 @@ public final class InspectorView extends VBox {
         help.setWrapText(true);
         placeholder.getStyleClass().add("inspector-placeholder");
         placeholder.setWrapText(true);
-        content.getChildren().addAll(heading, facts, sheet, refusal, help);
+        frozen.setId("inspector-frozen");
+        frozen.setWrapText(true);
+        frozen.setTooltip(new Tooltip("Transfer learning: a frozen layer keeps the weights it has (from a trained model) while the"
+                + " layers after it learn. Gradients still pass through it."));
+        frozen.managedProperty().bind(frozen.visibleProperty());
+        frozen.setOnAction(e -> {
+            if (shownId != null) {
+                model.setFrozen(shownId, frozen.isSelected());
+            }
+        });
+        content.getChildren().addAll(heading, facts, frozen, sheet, refusal, help);
         content.getStyleClass().add("inspector-content");
         ScrollPane scroll = new ScrollPane(content);
         VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
@@ -90,7 +103,10 @@ public final class InspectorView extends VBox {
         NodeInfo info = model.analysis().info(layer.id()).orElse(null);
         facts.setText(info == null
                 ? layer.id() + " · output not known yet (see Problems)"
-                : String.format("%s · output %s · %,d parameters", layer.id(), info.shape().display(), info.parameters()));
+                : String.format("%s · output %s · %,d parameters%s", layer.id(), info.shape().display(), info.parameters(),
+                        layer.frozen() && info.parameters() > 0 ? ", none trained (frozen)" : ""));
+        frozen.setVisible(info != null && info.parameters() > 0);
+        frozen.setSelected(layer.frozen());
         if (getChildren().size() != 1 || getChildren().get(0) != scroll) {
             getChildren().setAll(scroll);
         }

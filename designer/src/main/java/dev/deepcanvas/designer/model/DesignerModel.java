@@ -328,6 +328,13 @@ public final class DesignerModel {
         return Optional.empty();
     }
 
+    /** Freezes a layer so that training keeps its weights (transfer learning), or lets it train again. */
+    public void setFrozen(String id, boolean on) {
+        if (doc.node(id).orElseThrow().frozen() != on) {
+            execute(edits.freeze(id, on));
+        }
+    }
+
     /** Applies a diagnostic's one-click fix, if it has one. */
     public void applyFix(Diagnostic d) {
         if (d.fix() != null && d.nodeId() != null && doc.indexOf(d.nodeId()) >= 0) {

@@ -81,6 +81,12 @@ public final class Edits {
         return new ReplaceNodes("Set " + id + " " + param + " to " + shown, List.of(n), List.of(n.withParam(param, value)));
     }
 
+    /** Freezes a layer (it keeps its weights while training) or lets it train again, as one undo step. */
+    public Command freeze(String id, boolean on) {
+        LayerNode n = doc.node(id).orElseThrow();
+        return new ReplaceNodes((on ? "Freeze " : "Unfreeze ") + id, List.of(n), List.of(n.withFrozen(on)));
+    }
+
     /** New training settings as one undo step, e.g. "Set training: learning rate 0.01". */
     public Command training(dev.deepcanvas.runtime.document.TrainingSetup setup, String what) {
         var data = doc.data().orElse(null);

@@ -38,6 +38,7 @@ public final class Icons {
     public static final String SAVE_MODEL = "mdal-archive";
     public static final String IMAGE = "mdal-image";
     public static final String TABLE = "mdmz-table_chart";
+    public static final String FROZEN = "mdal-lock";
 
     private Icons() {}
 

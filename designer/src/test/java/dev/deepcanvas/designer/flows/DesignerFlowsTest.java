@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.Clipboard;
@@ -260,6 +261,23 @@ class DesignerFlowsTest {
         robot.clickOn("#tool-undo");
         assertEquals(64L, doc().node("dense_1").orElseThrow().params().get("units"));
         assertEquals("64", robot.lookup("#param-units").queryTextInputControl().getText(), "the inspector follows undo");
+    }
+
+    @Test
+    void a_layer_frozen_in_the_inspector_shows_a_lock_and_counts_as_non_trainable_and_undo_thaws_it(FxRobot robot) {
+        this.robot = robot;
+        robot.clickOn(canvas().screenCentreOf("dense_1"));
+        robot.clickOn("#inspector-frozen");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(doc().node("dense_1").orElseThrow().frozen());
+        assertEquals("1,344 params · frozen", canvas().faceOf("dense_1")[1]);
+        assertEquals(6_154 - 1_344, window.model().analysis().trainableParameters());
+        assertTrue(window.summary().text().contains("Trainable params: 4,810\nNon-trainable params: 1,344\n"), window.summary().text());
+        assertEquals("Freeze dense_1", window.model().undoManager().undoNameProperty().get());
+        robot.clickOn("#tool-undo");
+        assertFalse(doc().node("dense_1").orElseThrow().frozen());
+        assertEquals("1,344 params", canvas().faceOf("dense_1")[1]);
+        assertFalse(robot.lookup("#inspector-frozen").queryAs(CheckBox.class).isSelected(), "the box follows undo");
     }
 
     @Test

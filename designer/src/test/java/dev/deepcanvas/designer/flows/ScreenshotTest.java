@@ -102,6 +102,15 @@ class ScreenshotTest {
     }
 
     @Test
+    void a_frozen_layer_with_its_lock_and_the_inspector(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            window.model().setFrozen("dense_1", true);
+            window.model().reveal("dense_1");
+        });
+        shoot("frozen-layer");
+    }
+
+    @Test
     void a_convolutional_network_close_up(FxRobot robot) throws Exception {
         robot.interact(() -> {
             window.files().loadTemplate("keras-mnist-convnet");

@@ -22,6 +22,8 @@ import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -93,7 +95,9 @@ public final class NetworkCompiler {
                 inputs.add(id);
                 inputTypes.add(vertex.inputType());
             } else if (vertex.layer() != null) {
-                builder.addLayer(id, vertex.layer(), from);
+                boolean frozen = node.frozen() && analysis.info(id).map(i -> i.parameters() > 0).orElse(false);
+                // gradients still pass through a frozen layer to the trainable ones before it
+                builder.addLayer(id, frozen ? new FrozenLayerWithBackprop(vertex.layer()) : vertex.layer(), from);
             } else {
                 builder.addVertex(id, vertex.vertex(), from);
             }
@@ -134,7 +138,8 @@ public final class NetworkCompiler {
             if (vertex instanceof LayerVertex layerVertex) {
                 LayerNode node = doc.node(id).orElseThrow();
                 LayerKind kind = catalog.get(node.kind());
-                kind.afterBuild(layerVertex.getLayerConf().getLayer(), Params.of(kind, node));
+                Layer layer = layerVertex.getLayerConf().getLayer();
+                kind.afterBuild(layer instanceof FrozenLayerWithBackprop frozen ? frozen.getUnderlying() : layer, Params.of(kind, node));
             }
         });
     }

@@ -36,7 +36,7 @@ public final class DocumentJson {
     static final int MAX_ID_LENGTH = 200;
 
     private static final Set<String> TOP_FIELDS = Set.of("formatVersion", "name", "layers", "edges", "training", "data");
-    private static final Set<String> LAYER_FIELDS = Set.of("id", "kind", "x", "y", "params");
+    private static final Set<String> LAYER_FIELDS = Set.of("id", "kind", "x", "y", "frozen", "params");
     private static final Set<String> EDGE_FIELDS = Set.of("from", "fromPort", "to", "toPort");
     private static final Set<String> DATA_FIELDS = Set.of(
             "path", "format", "label", "ignore", "categorical", "task", "missing", "normalization", "split", "augmentation", "text", "series");
@@ -78,6 +78,9 @@ public final class DocumentJson {
             o.put("kind", n.kind());
             o.put("x", finite(n.x(), n.id() + " position"));
             o.put("y", finite(n.y(), n.id() + " position"));
+            if (n.frozen()) {
+                o.put("frozen", true);
+            }
             ObjectNode params = o.putObject("params");
             n.params().forEach((name, value) -> {
                 if (value instanceof Long l) {
@@ -260,7 +263,11 @@ public final class DocumentJson {
                     params.put(field.getKey(), value(kind.param(field.getKey()), field.getValue(), label + ".params." + field.getKey()));
                 }
             }
-            return new LayerNode(id, kindId, params, x, y);
+            JsonNode frozen = o.path("frozen");
+            if (!frozen.isMissingNode() && !frozen.isBoolean()) {
+                throw new DocumentFormatException(label + ".frozen must be true or false.");
+            }
+            return new LayerNode(id, kindId, params, x, y, frozen.asBoolean(false));
         }
 
         private Object value(ParamSpec spec, JsonNode v, String where) throws DocumentFormatException {

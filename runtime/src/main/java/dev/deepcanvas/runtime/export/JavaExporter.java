@@ -72,6 +72,11 @@ public final class JavaExporter {
             }
             String from = String.join(", ", graph.analysis().inputsOf().getOrDefault(s.id(), List.of()).stream().map(JavaExporter::str).toList());
             Vertex v = vertex(s, graph, imports);
+            if (PyTorchExporter.frozen(s)) {
+                // frozen: keeps its weights; gradients still reach the layers before it
+                imports.add("org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop");
+                v = new Vertex(true, "new FrozenLayerWithBackprop(" + v.code() + ")");
+            }
             layers.append("                .").append(v.layer() ? "addLayer(" : "addVertex(").append(str(s.id())).append(", ").append(v.code())
                     .append(", ").append(from).append(")").append(comment).append('\n');
             if (s.kind().id().equals("Embedding")) {

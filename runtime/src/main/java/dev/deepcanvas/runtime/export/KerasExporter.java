@@ -99,6 +99,13 @@ public final class KerasExporter {
                 continue;
             }
             KerasLayers.Layer layer = layers.of(s, folded.contains(s.name()), lastStepReturned.contains(s.name()));
+            if (PyTorchExporter.frozen(s) && layer.call() != null) {
+                // frozen: the layer keeps its weights while the rest trains
+                String name = "name=" + PythonCode.str(s.name()) + ")";
+                int at = layer.call().lastIndexOf(name);
+                layer = new KerasLayers.Layer(layer.call().substring(0, at) + "name=" + PythonCode.str(s.name()) + ", trainable=False)"
+                        + layer.call().substring(at + name.length()), layer.note(), layer.twoInputs());
+            }
             String comment = shape + (lastStepReturned.contains(s.name()) ? ", of which it returns the last step" : "")
                     + (layer.note().isEmpty() ? "" : "; " + layer.note());
             List<String> in = s.inputs().stream().map(i -> alias.getOrDefault(i, i)).toList();

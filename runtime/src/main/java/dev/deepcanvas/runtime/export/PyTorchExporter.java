@@ -70,7 +70,7 @@ public final class PyTorchExporter {
         long n = 0;
         Map<String, String> masks = new HashMap<>();
         for (Step s : graph.steps()) {
-            if (!s.kind().isNetworkInput()) {
+            if (!s.kind().isNetworkInput() && !frozen(s)) {
                 n += layers.of(s, s.inputs(), masks.get(s.inputs().get(0))).trainable();
             }
         }
@@ -106,16 +106,20 @@ public final class PyTorchExporter {
             }
             String mask = masks.get(s.inputs().get(0));
             PyTorchLayers.Layer layer = layers.of(s, s.inputs(), mask);
-            trainable += layer.trainable();
+            boolean frozen = frozen(s);
+            trainable += frozen ? 0 : layer.trainable();
             if (layer.module() != null) {
                 init.commented(2, "self." + s.name() + " = " + layer.module(), shape + (layer.note().isEmpty() ? "" : "; " + layer.note()));
+                if (frozen) {
+                    init.commented(2, "self." + s.name() + ".requires_grad_(False)", "frozen: it keeps its weights while the rest trains");
+                }
             }
             forward.commented(2, s.name() + " = " + layer.forward(), layer.module() == null ? shape + (layer.note().isEmpty() ? "" : "; " + layer.note())
                     : shape);
             if (layer.mask() && mask != null && (s.shape() instanceof Shape.Sequence || s.shape() instanceof Shape.Tokens)) {
                 masks.put(s.name(), mask);
             }
-            if (layer.trainable() != s.info().trainable()) {
+            if (!frozen && layer.trainable() != s.info().trainable()) {
                 differences.add(String.format(Locale.ROOT, "%s %+,d", s.id(), layer.trainable() - s.info().trainable()));
             }
         }
@@ -326,6 +330,11 @@ public final class PyTorchExporter {
         py.line(2, "return TensorDataset(x, y)");
         py.blank();
         py.line(1, "return dataset(splits[\"train\"]), dataset(splits[\"validation\"]), dataset(splits[\"test\"])");
+    }
+
+    /** A layer the user froze that has weights to keep. */
+    static boolean frozen(Step s) {
+        return s.node().frozen() && s.info().parameters() > 0;
     }
 
     /** How a forward() argument is laid out, for its comment. */

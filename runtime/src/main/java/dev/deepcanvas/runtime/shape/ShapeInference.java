@@ -246,7 +246,8 @@ public final class ShapeInference {
                             "Downsample earlier (pooling or larger strides) or use fewer units or filters.");
                     return;
                 }
-                infos.put(id, new NodeInfo(result.output(), result.parameters(), result.trainable()));
+                // a frozen layer keeps its weights: none of them is trained
+                infos.put(id, new NodeInfo(result.output(), result.parameters(), nodes.get(id).frozen() ? 0 : result.trainable()));
                 warnings.forEach(w -> diagnostics.add(Diagnostic.warning(id, w, "Check the output's activation and loss.")));
             } catch (ShapeProblem problem) {
                 error(id, problem.getMessage(), problem.hint());

@@ -120,6 +120,16 @@ class JavaExportTest {
     }
 
     @Test
+    void a_frozen_layer_is_wrapped_as_deepcanvas_wraps_it() throws Exception {
+        NetworkDocument doc = new DocumentFiles().load(SAMPLES.resolve("templates/keras-mlp.deepcanvas"));
+        doc.replace(doc.node("dense_1").orElseThrow().withFrozen(true));
+        Path folder = dir.resolve("frozen");
+        new JavaExporter().export(doc, null, folder);
+        assertTrue(Files.readString(folder.resolve(JavaExporter.MAIN)).contains("new FrozenLayerWithBackprop(new DenseLayer.Builder()"));
+        assertEquals(deepCanvas(doc), configuration(compile(folder)).toJson());
+    }
+
+    @Test
     void the_exported_iris_network_trains_an_epoch() throws Exception {
         Path project = SAMPLES.resolve("iris/iris.deepcanvas").toAbsolutePath();
         NetworkDocument doc = new DocumentFiles().load(project);

@@ -90,6 +90,13 @@ class KerasExportTest {
     }
 
     @Test
+    void a_frozen_layer_is_not_trainable_in_keras() throws Exception {
+        NetworkDocument doc = new DocumentFiles().load(SAMPLES.resolve("templates/keras-mlp.deepcanvas"));
+        doc.replace(doc.node("dense_1").orElseThrow().withFrozen(true));
+        assertTrue(new KerasExporter().source(doc).contains("model.add(layers.Dense(64, activation=\"relu\", name=\"dense_1\", trainable=False))"));
+    }
+
+    @Test
     void what_keras_cannot_express_is_named_with_the_fix() {
         var b = new DocumentBuilder("rrelu");
         b.add("VectorInput", "features", 3);

@@ -167,7 +167,15 @@ class PyTorchExportTest {
             NetworkAnalysis analysis = ShapeInference.analyse(doc);
             expected.put(c.get("dir").asText(), new Object[] {name, expectedTrainable(doc, analysis), expectedOutputs(ExportGraph.of(doc))});
         }
-        assertTrue(cases.size() >= 19, "templates and samples: " + cases.size());
+        // and the course MLP with its first layer frozen: PyTorch must count it as not trainable
+        NetworkDocument frozen = new DocumentFiles().load(SAMPLES.resolve("templates/keras-mlp.deepcanvas"));
+        frozen.replace(frozen.node("dense_1").orElseThrow().withFrozen(true));
+        Path folder = dir.resolve("keras-mlp-frozen");
+        new PyTorchExporter().export(frozen, null, null, folder);
+        ObjectNode c = checkCase(folder, frozen);
+        cases.add(c);
+        expected.put(c.get("dir").asText(), new Object[] {"keras-mlp with dense_1 frozen", 6_154L - 1_344, expectedOutputs(ExportGraph.of(frozen))});
+        assertTrue(cases.size() >= 20, "templates and samples: " + cases.size());
         JsonNode answers = run(job);
         assertEquals(cases.size(), answers.size());
         for (JsonNode a : answers) {
