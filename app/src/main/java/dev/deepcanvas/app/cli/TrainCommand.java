@@ -54,6 +54,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "seed for weights, split and shuffling instead of the project's")
     Long seed;
 
+    @Option(names = "--from", paramLabel = "MODEL", description = "start from a trained model's weights (.dcmodel): layers whose id and shape match"
+            + " keep them, the others start fresh")
+    Path from;
+
     @Option(names = "--out", paramLabel = "FILE", description = "where to save the trained model (default: PROJECT with .dcmodel)")
     Path out;
 
@@ -102,6 +106,14 @@ final class TrainCommand implements Callable<Integer> {
             return DeepCanvasCommand.INVALID;
         }
         stdout.println(DataSummary.describe(run.data()));
+        if (from != null) {
+            ModelLoader models = new ModelLoader();
+            ModelBundle start = models.load(from, err);
+            if (start == null) {
+                return models.exitCode();
+            }
+            stdout.println("Starting from " + from.getFileName() + ": " + run.startFrom(start).describe() + ".");
+        }
         ComputeBackend backend = ComputeBackend.current();
         stdout.println("Training on " + backend.describe() + (run.threads() < backend.threads()
                 ? "; this network trains on " + run.threads() + " (small networks train faster on one)." : "."));

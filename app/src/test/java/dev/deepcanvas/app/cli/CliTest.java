@@ -111,6 +111,20 @@ class CliTest {
     }
 
     @Test
+    void train_from_a_trained_model_keeps_the_matching_layers_weights_and_names_a_missing_model() throws Exception {
+        Path first = dir.resolve("first.dcmodel");
+        Result trained = run("train", "../samples/iris/iris.deepcanvas", "--epochs", "1", "--out", first.toString());
+        assertEquals(0, trained.code(), trained.err());
+        Result tuned = run("train", "../samples/iris/iris.deepcanvas", "--epochs", "1", "--from", first.toString(), "--out",
+                dir.resolve("second.dcmodel").toString());
+        assertEquals(0, tuned.code(), tuned.err());
+        assertTrue(tuned.out().contains("\nStarting from first.dcmodel: kept dense_1, dense_2, output_1.\n"), tuned.out());
+        Result missing = run("train", "../samples/iris/iris.deepcanvas", "--from", dir.resolve("nope.dcmodel").toString());
+        assertEquals(1, missing.code());
+        assertEquals("deepcanvas: " + dir.resolve("nope.dcmodel") + ": no such file\n", missing.err());
+    }
+
+    @Test
     void summary_json_has_every_layer_and_the_totals() throws Exception {
         Result r = run("summary", "--json", MLP.toString());
         assertEquals(0, r.code(), r.err());

@@ -69,6 +69,14 @@ public final class TrainingRun {
         return Calibration.remembered(home).epochSeconds(cost, EpochExamples.of(data), document.training().batchSize());
     }
 
+    /**
+     * Starts this run's network from a trained model's weights: the layers whose id and weight
+     * shapes match keep them, the others start fresh (call before training).
+     */
+    public WeightTransfer startFrom(ModelBundle model) {
+        return WeightTransfer.copy(model.graph(), graph);
+    }
+
     /** The design's cost (FLOPs, memory) under its training settings. */
     public DesignCost cost() {
         return cost;
