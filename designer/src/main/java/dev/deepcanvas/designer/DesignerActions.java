@@ -115,6 +115,7 @@ final class DesignerActions {
         view.setId("menu-view");
         Menu train = new Menu("Train", null,
                 item("train"), item("pause"), item("resume"), item("stop"), new SeparatorMenuItem(),
+                item("start-from"), item("start-fresh"), new SeparatorMenuItem(),
                 item("save-model"), item("export-charts"), item("export-history"));
         train.setId("menu-train");
         MenuBar bar = new MenuBar(file, edit, view, train);

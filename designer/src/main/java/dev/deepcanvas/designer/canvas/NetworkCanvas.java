@@ -4,6 +4,7 @@ import static dev.deepcanvas.designer.canvas.CanvasGeometry.NODE_HEIGHT;
 import static dev.deepcanvas.designer.canvas.CanvasGeometry.NODE_WIDTH;
 
 import dev.deepcanvas.designer.model.DesignerModel;
+import dev.deepcanvas.designer.model.StartWeights;
 import dev.deepcanvas.designer.ui.Icons;
 import dev.deepcanvas.runtime.catalog.LayerKind;
 import dev.deepcanvas.runtime.document.Edge;
@@ -61,6 +62,8 @@ public final class NetworkCanvas extends Region {
     private final Map<String, LayerNode> layers = new LinkedHashMap<>();
     private Map<String, List<Diagnostic>> problems = Map.of();
     private NetworkAnalysis analysis;
+    /** With a trained model to start from: each layer with weights, null when it keeps the model's, else why not. */
+    private Map<String, String> transfer = Map.of();
     private final Set<String> dragged = new HashSet<>();
     private double dragX;
     private double dragY;
@@ -104,6 +107,7 @@ public final class NetworkCanvas extends Region {
         setClip(clip);
         gestures = new CanvasGestures(this, model);
         model.revisionProperty().addListener((o, a, b) -> refresh());
+        model.startWeightsProperty().addListener((o, a, b) -> refresh());
         model.selection().nodes().addListener((SetChangeListener<String>) c -> showSelection());
         model.selection().edges().addListener((SetChangeListener<Edge>) c -> showSelection());
         model.onReveal(this::centreOn);
@@ -120,6 +124,8 @@ public final class NetworkCanvas extends Region {
     void refresh() {
         NetworkDocument doc = model.document();
         analysis = model.analysis();
+        StartWeights start = model.startWeightsProperty().get();
+        transfer = start == null ? Map.of() : start.preview(doc, analysis);
         problems = new HashMap<>();
         for (Diagnostic d : analysis.diagnostics()) {
             if (d.nodeId() != null) {
@@ -188,8 +194,16 @@ public final class NetworkCanvas extends Region {
         // a frozen layer wears a lock instead of its group's icon
         String icon = kind == null ? Icons.ERROR : frozen ? Icons.FROZEN : Icons.of(kind.group());
         String shape = info == null ? "→ ?" : "→ " + info.shape().display();
-        String params = info == null ? "" : paramsText(info.parameters()) + (frozen ? " · frozen" : "");
+        String params = info == null ? "" : paramsText(info.parameters()) + (frozen ? " · frozen" : "") + startText(n.id());
         return new NodeView.Content(n.kind(), group, icon, model.names().keyParams(n), shape, params, diagnostics, ports, true);
+    }
+
+    /** " · from model" or " · fresh" on a layer with weights when the next run starts from a trained model. */
+    private String startText(String id) {
+        if (!transfer.containsKey(id)) {
+            return "";
+        }
+        return transfer.get(id) == null ? " · from model" : " · fresh";
     }
 
     /** "1,344 params"; from a million on "2.4 M params", so the count fits on the box. */

@@ -73,6 +73,7 @@ public final class DesignerModel {
     private final DataPreparer dataPreparer = new DataPreparer();
     private final ObservableList<Diagnostic> dataProblems = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Calibration> calibration = new ReadOnlyObjectWrapper<>(this, "calibration");
+    private final ReadOnlyObjectWrapper<StartWeights> startWeights = new ReadOnlyObjectWrapper<>(this, "startWeights");
     private final ReadOnlyObjectWrapper<EpochExamples> epochExamples = new ReadOnlyObjectWrapper<>(this, "epochExamples", EpochExamples.nominal());
 
     public DesignerModel(LayerCatalog catalog, LayerHelp help) {
@@ -162,6 +163,7 @@ public final class DesignerModel {
         file.set(from);
         refresh();
         epochExamples.set(EpochExamples.nominal()); // the last project's data until this one's is checked
+        startWeights.set(null); // a trained model chosen for another project does not carry over
         loadListeners.forEach(Runnable::run);
     }
 
@@ -366,6 +368,15 @@ public final class DesignerModel {
 
     public ObservableList<Diagnostic> dataProblems() {
         return dataProblems;
+    }
+
+    /** The trained model the next run starts from, or null for fresh weights. */
+    public ReadOnlyObjectProperty<StartWeights> startWeightsProperty() {
+        return startWeights.getReadOnlyProperty();
+    }
+
+    public void setStartWeights(StartWeights weights) {
+        startWeights.set(weights);
     }
 
     /** This machine's training speed (measured once, after the backend starts); null until known. */

@@ -2,6 +2,7 @@ package dev.deepcanvas.designer.training;
 
 import dev.deepcanvas.designer.background.Background;
 import dev.deepcanvas.designer.model.DesignerModel;
+import dev.deepcanvas.designer.model.StartWeights;
 import dev.deepcanvas.designer.model.Documents;
 import dev.deepcanvas.runtime.data.PreparedData;
 import dev.deepcanvas.runtime.data.table.TabularEncoding;
@@ -145,20 +146,23 @@ public final class TrainingController {
         progressText.set("Preparing the data and the network…");
         progress.set(-1);
         DataPreparer preparer = model.dataPreparer();
-        background.run("prepare", () -> prepare(doc, project, preparer), this::start, this::prepareFailed);
+        StartWeights start = model.startWeightsProperty().get();
+        background.run("prepare", () -> prepare(doc, project, preparer, start), this::start, this::prepareFailed);
     }
 
     /**
      * @param memoryWarning set when the run's estimated memory exceeds what ND4J may allocate
      * @param epochSeconds the estimated time per epoch on this machine, NaN when it could not be estimated
      */
-    private record Prepared(TrainingRun run, BoundaryData boundary, Path dataPath, Optional<String> memoryWarning, double epochSeconds) {}
+    /** @param startedFrom which layers start from a trained model's weights ("iris.dcmodel: kept …"), empty for fresh weights */
+    private record Prepared(TrainingRun run, BoundaryData boundary, Path dataPath, Optional<String> memoryWarning, double epochSeconds,
+            String startedFrom) {}
 
     /**
      * In the background: everything that reads files or loads DL4J. The data the Data tab
      * prepared is used as it is when nothing it depends on changed since.
      */
-    private static Prepared prepare(NetworkDocument doc, Path project, DataPreparer preparer) throws Exception {
+    private static Prepared prepare(NetworkDocument doc, Path project, DataPreparer preparer, StartWeights start) throws Exception {
         Optional<PreparedData> ready = preparer.ready(doc, project);
         TrainingRun run = ready.isPresent()
                 ? TrainingRun.prepare(doc, ShapeInference.analyse(doc), ready.get())
@@ -171,7 +175,8 @@ public final class TrainingController {
                 && !data.target().classNames().isEmpty()) {
             points = BoundaryData.read(dataPath, table, data.target().classNames());
         }
-        return new Prepared(run, points, dataPath, run.memoryWarning(), estimate(run));
+        String startedFrom = start == null ? "" : start.file().getFileName() + ": " + run.startFrom(start.bundle()).describe();
+        return new Prepared(run, points, dataPath, run.memoryWarning(), estimate(run), startedFrom);
     }
 
     /** From the calibration (measured once per machine, a few seconds); a failure only loses the estimate. */
@@ -252,7 +257,7 @@ public final class TrainingController {
             Platform.runLater(() -> ended(event, history, dataPath, label));
         });
         state.set(State.RUNNING);
-        model.setMessage("Training " + series.label() + "…");
+        model.setMessage("Training " + series.label() + (prepared.startedFrom().isEmpty() ? "…" : " from " + prepared.startedFrom() + "…"));
         // the estimate can be off, so the run goes ahead; the warning names the batch size that fits
         prepared.memoryWarning().ifPresent(w -> outcome.set("Warning: " + w));
         progressText.set(Double.isNaN(prepared.epochSeconds()) ? "Starting…"

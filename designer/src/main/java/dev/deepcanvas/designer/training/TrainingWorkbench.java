@@ -7,6 +7,7 @@ import dev.deepcanvas.designer.evaluation.EvaluationView;
 import dev.deepcanvas.designer.files.FileDialogs;
 import dev.deepcanvas.designer.insight.DecisionBoundaryView;
 import dev.deepcanvas.designer.model.DesignerModel;
+import dev.deepcanvas.designer.model.StartWeights;
 import dev.deepcanvas.designer.tryit.TryItView;
 import dev.deepcanvas.designer.ui.Icons;
 import dev.deepcanvas.designer.ui.UiAction;
@@ -15,6 +16,9 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
@@ -73,7 +77,13 @@ public final class TrainingWorkbench {
                 .disabledWhen(javafx.beans.binding.Bindings.isEmpty(controller.runs()));
         UiAction exportHistory = UiAction.of("export-history", "Export Metric History as CSV…", Icons.TABLE, null, this::exportHistory)
                 .disabledWhen(noResult);
-        actions = List.of(train, pause, resume, stop, saveModel, exportCharts, exportHistory);
+        UiAction startFrom = UiAction.of("start-from", "Start from Trained Weights…", Icons.SAVE_MODEL, null, this::chooseStartWeights)
+                .disabledWhen(javafx.beans.binding.Bindings.createBooleanBinding(() -> state.get().busy(), state));
+        UiAction startFresh = UiAction.of("start-fresh", "Start from Fresh Weights", null, null, () -> {
+            model.setStartWeights(null);
+            model.setMessage("The next run starts from fresh weights.");
+        }).disabledWhen(model.startWeightsProperty().isNull());
+        actions = List.of(train, pause, resume, stop, saveModel, exportCharts, exportHistory, startFrom, startFresh);
 
         runActions = new UiAction[] {train, pause, resume, stop};
 
@@ -133,6 +143,18 @@ public final class TrainingWorkbench {
         String name = model.file() != null ? model.file().getFileName().toString() : model.document().name();
         int dot = name.lastIndexOf('.');
         return (dot > 0 ? name.substring(0, dot) : name).replaceAll("[^A-Za-z0-9._-]+", "-");
+    }
+
+    /** Train → Start from Trained Weights…: the next runs start from a saved model where its layers fit (fine-tuning). */
+    private void chooseStartWeights() {
+        dialogs.get().chooseOpen(folder(), "Start from a trained model", "DeepCanvas models", "*" + ModelBundle.EXTENSION)
+                .ifPresent(file -> background.run("start-weights", () -> StartWeights.of(file, ModelBundle.load(file)), start -> {
+                    model.setStartWeights(start);
+                    Map<String, String> preview = start.preview(model.document(), model.analysis());
+                    long kept = preview.values().stream().filter(Objects::isNull).count();
+                    model.setMessage(String.format(Locale.ROOT, "The next run starts from %s: %d of %d layers with weights keep its weights (marked"
+                            + " \"from model\"; the others \"fresh\").", file.getFileName(), kept, preview.size()));
+                }, e -> model.setMessage("Cannot start from " + file.getFileName() + ": " + e.getMessage())));
     }
 
     private void saveModel() {

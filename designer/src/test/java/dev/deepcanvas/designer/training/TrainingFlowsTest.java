@@ -11,11 +11,13 @@ import dev.deepcanvas.designer.ui.SeriesChart;
 import dev.deepcanvas.runtime.bundle.Prediction;
 import dev.deepcanvas.runtime.data.toy.ToyDataset;
 import dev.deepcanvas.runtime.document.DataBinding;
+import dev.deepcanvas.runtime.document.DocumentFiles;
 import dev.deepcanvas.runtime.document.NetworkDocument;
 import dev.deepcanvas.runtime.evaluate.ClassificationReport;
 import dev.deepcanvas.runtime.evaluate.ExamplePrediction;
 import dev.deepcanvas.runtime.io.AppHome;
 import dev.deepcanvas.runtime.project.DataPreparer;
+import dev.deepcanvas.runtime.project.TrainingRun;
 import dev.deepcanvas.runtime.shape.Diagnostic;
 import dev.deepcanvas.runtime.summary.Calibration;
 import dev.deepcanvas.runtime.summary.DesignCost;
@@ -260,6 +262,39 @@ class TrainingFlowsTest {
         assertFalse(window.model().epochExamplesProperty().get().fromData(), "a new project is not timed with the last one's data");
         assertTrue(window.statusBar().costText().isEmpty() || window.statusBar().costText().contains(" per 1,000 examples"),
                 window.statusBar().costText());
+    }
+
+    @Test
+    void a_run_can_start_from_a_trained_model_and_the_canvas_shows_which_layers_keep_its_weights(FxRobot robot) throws Exception {
+        Path project = copyIris();
+        NetworkDocument doc = new DocumentFiles().load(project);
+        doc.setTraining(doc.training().toBuilder().epochs(2).build());
+        TrainingRun first = TrainingRun.prepare(doc, project);
+        first.trainer().run();
+        Path trained = work.resolve("iris.dcmodel");
+        first.bundle(first.evaluate()).save(trained);
+
+        robot.interact(() -> window.files().load(project));
+        files.answers.add(trained);
+        robot.interact(() -> window.fire("start-from"));
+        waitUntil(30, () -> window.model().startWeightsProperty().get() != null);
+        assertEquals("The next run starts from iris.dcmodel: 3 of 3 layers with weights keep its weights (marked \"from model\"; the others"
+                + " \"fresh\").", window.model().messageProperty().get());
+        assertEquals("51 params · from model", window.canvas().faceOf("output_1")[1]);
+        robot.interact(() -> window.model().setParam("output_1", "units", 4L));
+        assertEquals("68 params · fresh", window.canvas().faceOf("output_1")[1], "a new head starts fresh");
+        assertEquals("272 params · from model", window.canvas().faceOf("dense_2")[1], "the body keeps its weights");
+        robot.interact(() -> window.model().undo());
+
+        robot.interact(() -> window.showTab("training-tab"));
+        robot.clickOn("#training-train");
+        waitUntil(60, () -> window.model().messageProperty().get().contains("from iris.dcmodel"));
+        assertTrue(window.model().messageProperty().get().contains("from iris.dcmodel: kept dense_1, dense_2, output_1"),
+                window.model().messageProperty().get());
+        waitUntil(120, () -> !controller().state().busy());
+
+        robot.interact(() -> window.files().newDocument());
+        assertEquals(null, window.model().startWeightsProperty().get(), "another project does not start from this one's model");
     }
 
     @Test

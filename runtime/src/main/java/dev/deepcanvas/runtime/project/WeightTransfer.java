@@ -1,5 +1,10 @@
 package dev.deepcanvas.runtime.project;
 
+import dev.deepcanvas.runtime.document.LayerNode;
+import dev.deepcanvas.runtime.document.NetworkDocument;
+import dev.deepcanvas.runtime.shape.NetworkAnalysis;
+import dev.deepcanvas.runtime.shape.NodeInfo;
+import dev.deepcanvas.runtime.shape.Shape;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -48,6 +53,41 @@ public record WeightTransfer(List<String> kept, Map<String, String> fresh) {
             kept.add(id);
         }
         return new WeightTransfer(List.copyOf(kept), Map.copyOf(fresh));
+    }
+
+    /**
+     * What {@link #copy} will do, judged from the two designs alone (no compiling, so the canvas can
+     * show it after every edit): for each layer of {@code design} that has weights, null when the
+     * model has a layer of the same id, kind and shapes in and out with as many weights, else why
+     * it starts fresh. The copy itself checks every weight's shape.
+     */
+    public static Map<String, String> preview(NetworkDocument model, NetworkAnalysis modelAnalysis, NetworkDocument design, NetworkAnalysis analysis) {
+        Map<String, String> result = new LinkedHashMap<>();
+        for (String id : analysis.order()) {
+            NodeInfo info = analysis.info(id).orElse(null);
+            if (info == null || info.parameters() == 0) {
+                continue;
+            }
+            LayerNode node = design.node(id).orElseThrow();
+            LayerNode there = model.node(id).orElse(null);
+            NodeInfo thereInfo = there == null ? null : modelAnalysis.info(id).orElse(null);
+            String why = null;
+            if (there == null || thereInfo == null) {
+                why = "the model has no layer " + id;
+            } else if (!there.kind().equals(node.kind())) {
+                why = "it is a " + there.kind() + " in the model";
+            } else if (thereInfo.parameters() != info.parameters() || !thereInfo.shape().equals(info.shape())
+                    || !inputs(modelAnalysis, id).equals(inputs(analysis, id))) {
+                why = String.format(Locale.ROOT, "%,d weights to %s here, %,d to %s in the model", info.parameters(), info.shape().display(),
+                        thereInfo.parameters(), thereInfo.shape().display());
+            }
+            result.put(id, why);
+        }
+        return result;
+    }
+
+    private static List<Shape> inputs(NetworkAnalysis analysis, String id) {
+        return analysis.inputsOf().getOrDefault(id, List.of()).stream().map(i -> analysis.shapeOf(i).orElse(null)).toList();
     }
 
     /** Why two layers' weights cannot be swapped, or null when every weight has the same shape. */

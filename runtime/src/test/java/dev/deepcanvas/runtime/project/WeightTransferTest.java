@@ -7,6 +7,7 @@ import dev.deepcanvas.runtime.bundle.ModelBundle;
 import dev.deepcanvas.runtime.compile.NetworkCompiler;
 import dev.deepcanvas.runtime.document.DocumentFiles;
 import dev.deepcanvas.runtime.document.NetworkDocument;
+import dev.deepcanvas.runtime.shape.ShapeInference;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -73,5 +74,12 @@ class WeightTransferTest {
         assertEquals(Map.of("output_1", "its weights W are 16×4 here, 16×3 in the model"), transfer.fresh());
         assertArrayEquals(trained.getLayer("dense_2").params().toFloatVector(), graph.getLayer("dense_2").params().toFloatVector());
         assertEquals("kept dense_1, dense_2; fresh: output_1 (its weights W are 16×4 here, 16×3 in the model)", transfer.describe());
+
+        NetworkDocument saved = ModelBundle.load(model).document();
+        Map<String, String> preview = WeightTransfer.preview(saved, ShapeInference.analyse(saved), four, ShapeInference.analyse(four));
+        assertEquals(List.of("dense_1", "dense_2", "output_1"), List.copyOf(preview.keySet()), "every layer with weights, in order");
+        assertEquals(null, preview.get("dense_1"));
+        assertEquals(null, preview.get("dense_2"));
+        assertEquals("68 weights to 4 here, 51 to 3 in the model", preview.get("output_1"), "the preview agrees with the copy");
     }
 }
