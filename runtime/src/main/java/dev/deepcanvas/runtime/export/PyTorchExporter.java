@@ -4,11 +4,8 @@ import dev.deepcanvas.runtime.data.PreparedData;
 import dev.deepcanvas.runtime.document.NetworkDocument;
 import dev.deepcanvas.runtime.document.TrainingSetup;
 import dev.deepcanvas.runtime.export.ExportGraph.Step;
-import dev.deepcanvas.runtime.io.AtomicFiles;
 import dev.deepcanvas.runtime.shape.Shape;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,22 +34,7 @@ public final class PyTorchExporter {
      */
     public ExportResult export(NetworkDocument doc, PreparedData data, Path dataFile, Path folder) throws ExportException, IOException {
         ExportGraph graph = ExportGraph.of(doc);
-        List<String> notes = new ArrayList<>();
-        PythonTableData table = PythonTableData.of(data, dataFile, folder, notes);
-        if (table != null && (graph.inputs().size() != 1 || graph.outputs().size() != 1)) {
-            notes.add("Data loading is generated for networks of one input and one output.");
-            table = null;
-        }
-        String source = source(graph, table, notes);
-        Files.createDirectories(folder);
-        List<Path> files = new ArrayList<>();
-        Path module = folder.resolve(FILE);
-        AtomicFiles.write(module, source.getBytes(StandardCharsets.UTF_8));
-        files.add(module);
-        if (table != null) {
-            files.add(table.writeSplit(folder));
-        }
-        return new ExportResult(files, trainable(graph), table != null, notes);
+        return PythonExport.write(graph, data, dataFile, folder, FILE, trainable(graph), this::source);
     }
 
     /** The module's source, without data loading. */
