@@ -34,8 +34,8 @@ def compile_model(model):
     )
 
 
-def callbacks():
-    """The schedule and early stopping DeepCanvas trains with."""
+def callbacks(monitor="val_loss"):
+    """The schedule and early stopping DeepCanvas trains with; without validation examples it watches the training loss."""
     result = []
     return result
 

@@ -80,7 +80,7 @@ def train(model, train_set, validation_set):
             optimizer.step()
         if schedule is not None:
             schedule.step()
-        scores = evaluate(model, validation_set, loss_fn)
+        scores = evaluate(model, validation_set if len(validation_set) else train_set, loss_fn)  # without validation examples DeepCanvas watches the training loss
         print(f"epoch {epoch}: validation {scores}")
     return model
 

@@ -22,7 +22,7 @@ def build_model():
     model.add(layers.MaxPooling2D(2, strides=2, name="max_pool2d_1"))  # max_pool2d_1: 13×13×32
     model.add(layers.Conv2D(64, 3, activation="relu", name="conv2d_2"))  # conv2d_2: 11×11×64
     model.add(layers.MaxPooling2D(2, strides=2, name="max_pool2d_2"))  # max_pool2d_2: 5×5×64
-    model.add(layers.Flatten(name="flatten_1"))  # flatten_1: 1600
+    model.add(layers.Flatten(name="flatten_1"))  # flatten_1: 1600; Keras flattens channels last (H×W×C), DL4J channels first: the same values in another order
     model.add(layers.Dropout(0.5, name="dropout_1"))  # dropout_1: 1600
     model.add(layers.Dense(10, activation="softmax", name="output_1"))  # output_1: 10
     return model
@@ -36,8 +36,8 @@ def compile_model(model):
     )
 
 
-def callbacks():
-    """The schedule and early stopping DeepCanvas trains with."""
+def callbacks(monitor="val_loss"):
+    """The schedule and early stopping DeepCanvas trains with; without validation examples it watches the training loss."""
     result = []
     return result
 

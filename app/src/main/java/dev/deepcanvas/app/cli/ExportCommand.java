@@ -1,11 +1,14 @@
 package dev.deepcanvas.app.cli;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.deepcanvas.runtime.document.NetworkDocument;
 import dev.deepcanvas.runtime.export.ExportException;
 import dev.deepcanvas.runtime.export.ExportResult;
 import dev.deepcanvas.runtime.export.Framework;
 import dev.deepcanvas.runtime.export.ProjectExport;
 import dev.deepcanvas.runtime.shape.NetworkAnalysis;
+import dev.deepcanvas.runtime.summary.NetworkSummary;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -43,6 +46,17 @@ final class ExportCommand extends ProjectCommand {
         }
         try {
             ExportResult result = ProjectExport.export(doc, file.toAbsolutePath(), null, framework, out);
+            if (json) {
+                ObjectNode o = JsonNodeFactory.instance.objectNode();
+                o.put("framework", framework.cliName());
+                var files = o.putArray("files");
+                result.files().forEach(f -> files.add(f.toString()));
+                o.put("trainableParams", result.trainable());
+                o.put("dataLoading", result.dataLoading());
+                result.notes().forEach(o.putArray("notes")::add);
+                stdout.print(NetworkSummary.pretty(o));
+                return DeepCanvasCommand.OK;
+            }
             stdout.println(String.format(Locale.ROOT, "Exported \"%s\" as %s (%,d trainable parameters in %s):", doc.name(), framework.title(),
                     result.trainable(), framework.title()));
             result.files().forEach(f -> stdout.println("  " + f));

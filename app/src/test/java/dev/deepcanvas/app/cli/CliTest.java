@@ -93,6 +93,14 @@ class CliTest {
                 + "\n  " + dir.resolve("iris-torch/split.json") + "\n", r.out());
         assertTrue(Files.readString(dir.resolve("iris-torch/model.py")).contains("def load_splits():"));
 
+        Result json = run("export", "../samples/iris/iris.deepcanvas", "--to", "java", "-o", dir.resolve("iris-java").toString(), "--json");
+        assertEquals(0, json.code(), json.err());
+        JsonNode answer = new ObjectMapper().readTree(json.out());
+        assertEquals("java", answer.get("framework").asText());
+        assertEquals(dir.resolve("iris-java/src/main/java/Main.java").toString(), answer.get("files").get(1).asText());
+        assertEquals(403, answer.get("trainableParams").asLong());
+        assertTrue(!answer.get("dataLoading").asBoolean());
+
         Result keras = run("export", MLP.toString(), "--to", "tensorflow", "-o", dir.resolve("x").toString());
         assertEquals(3, keras.code());
         assertEquals("deepcanvas: --to tensorflow: not a framework DeepCanvas exports to; choose one of: pytorch, keras, java.\n", keras.err());

@@ -190,7 +190,7 @@ public final class NetworkCanvas extends Region {
 
     private NodeView.Content content(LayerNode n, LayerKind kind, NodeInfo info, List<Diagnostic> diagnostics, int ports) {
         String group = groupStyle(kind);
-        boolean frozen = n.frozen() && info != null && info.parameters() > 0;
+        boolean frozen = info != null && info.frozen();
         // a frozen layer wears a lock instead of its group's icon
         String icon = kind == null ? Icons.ERROR : frozen ? Icons.FROZEN : Icons.of(kind.group());
         String shape = info == null ? "→ ?" : "→ " + info.shape().display();

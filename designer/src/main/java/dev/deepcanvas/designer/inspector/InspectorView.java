@@ -8,6 +8,7 @@ import dev.deepcanvas.runtime.document.LayerNode;
 import dev.deepcanvas.runtime.shape.NodeInfo;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javafx.collections.SetChangeListener;
 import javafx.scene.control.CheckBox;
@@ -103,8 +104,8 @@ public final class InspectorView extends VBox {
         NodeInfo info = model.analysis().info(layer.id()).orElse(null);
         facts.setText(info == null
                 ? layer.id() + " · output not known yet (see Problems)"
-                : String.format("%s · output %s · %,d parameters%s", layer.id(), info.shape().display(), info.parameters(),
-                        layer.frozen() && info.parameters() > 0 ? ", none trained (frozen)" : ""));
+                : String.format(Locale.ROOT, "%s · output %s · %,d parameters%s", layer.id(), info.shape().display(), info.parameters(),
+                        info.frozen() ? ", none trained (frozen)" : ""));
         frozen.setVisible(info != null && info.parameters() > 0);
         frozen.setSelected(layer.frozen());
         if (getChildren().size() != 1 || getChildren().get(0) != scroll) {

@@ -153,8 +153,8 @@ public final class TrainingController {
     /**
      * @param memoryWarning set when the run's estimated memory exceeds what ND4J may allocate
      * @param epochSeconds the estimated time per epoch on this machine, NaN when it could not be estimated
+     * @param startedFrom which layers start from a trained model's weights ("iris.dcmodel: kept …"), empty for fresh weights
      */
-    /** @param startedFrom which layers start from a trained model's weights ("iris.dcmodel: kept …"), empty for fresh weights */
     private record Prepared(TrainingRun run, BoundaryData boundary, Path dataPath, Optional<String> memoryWarning, double epochSeconds,
             String startedFrom) {}
 

@@ -20,12 +20,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything about training in the window: the Data, Training, Evaluation, Decision Boundary and
@@ -33,6 +37,8 @@ import javax.imageio.ImageIO;
  * not know each other; they all follow the {@link TrainingController}.
  */
 public final class TrainingWorkbench {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingWorkbench.class);
 
     private final DesignerModel model;
     private final Background background;
@@ -63,8 +69,8 @@ public final class TrainingWorkbench {
                 () -> dialogs.get().chooseOpen(null, "Choose an image", "Images", "*.png", "*.jpg", "*.jpeg", "*.bmp", "*.gif"));
 
         var state = controller.stateProperty();
-        UiAction train = UiAction.of("train", "Train", Icons.TRAIN, "Shortcut+T", this::train)
-                .disabledWhen(javafx.beans.binding.Bindings.createBooleanBinding(() -> state.get().busy(), state));
+        BooleanBinding busy = Bindings.createBooleanBinding(() -> state.get().busy(), state);
+        UiAction train = UiAction.of("train", "Train", Icons.TRAIN, "Shortcut+T", this::train).disabledWhen(busy);
         UiAction pause = UiAction.of("pause", "Pause", Icons.PAUSE, "Shortcut+Shift+P", controller::pause)
                 .disabledWhen(state.isNotEqualTo(TrainingController.State.RUNNING));
         UiAction resume = UiAction.of("resume", "Resume", Icons.RESUME, "Shortcut+Shift+R", controller::resume)
@@ -74,11 +80,11 @@ public final class TrainingWorkbench {
         var noResult = controller.resultProperty().isNull();
         UiAction saveModel = UiAction.of("save-model", "Save Trained Model…", Icons.SAVE_MODEL, null, this::saveModel).disabledWhen(noResult);
         UiAction exportCharts = UiAction.of("export-charts", "Export Charts as PNG…", Icons.IMAGE, null, this::exportCharts)
-                .disabledWhen(javafx.beans.binding.Bindings.isEmpty(controller.runs()));
+                .disabledWhen(Bindings.isEmpty(controller.runs()));
         UiAction exportHistory = UiAction.of("export-history", "Export Metric History as CSV…", Icons.TABLE, null, this::exportHistory)
                 .disabledWhen(noResult);
         UiAction startFrom = UiAction.of("start-from", "Start from Trained Weights…", Icons.SAVE_MODEL, null, this::chooseStartWeights)
-                .disabledWhen(javafx.beans.binding.Bindings.createBooleanBinding(() -> state.get().busy(), state));
+                .disabledWhen(busy);
         UiAction startFresh = UiAction.of("start-fresh", "Start from Fresh Weights", null, null, () -> {
             model.setStartWeights(null);
             model.setMessage("The next run starts from fresh weights.");
@@ -154,7 +160,11 @@ public final class TrainingWorkbench {
                     long kept = preview.values().stream().filter(Objects::isNull).count();
                     model.setMessage(String.format(Locale.ROOT, "The next run starts from %s: %d of %d layers with weights keep its weights (marked"
                             + " \"from model\"; the others \"fresh\").", file.getFileName(), kept, preview.size()));
-                }, e -> model.setMessage("Cannot start from " + file.getFileName() + ": " + e.getMessage())));
+                }, e -> {
+                    LOG.warn("cannot start from {}", file, e);
+                    model.setMessage("Cannot start from " + file.getFileName() + ": "
+                            + (e.getMessage() == null ? "the file is not a DeepCanvas model" : e.getMessage()));
+                }));
     }
 
     private void saveModel() {

@@ -12,6 +12,7 @@ import dev.deepcanvas.runtime.document.NetworkDocument;
 import dev.deepcanvas.runtime.document.TrainingSetup;
 import dev.deepcanvas.runtime.shape.Diagnostic;
 import dev.deepcanvas.runtime.shape.NetworkAnalysis;
+import dev.deepcanvas.runtime.shape.NodeInfo;
 import dev.deepcanvas.runtime.shape.Shape;
 import dev.deepcanvas.runtime.shape.ShapeInference;
 import java.util.ArrayList;
@@ -95,7 +96,7 @@ public final class NetworkCompiler {
                 inputs.add(id);
                 inputTypes.add(vertex.inputType());
             } else if (vertex.layer() != null) {
-                boolean frozen = node.frozen() && analysis.info(id).map(i -> i.parameters() > 0).orElse(false);
+                boolean frozen = analysis.info(id).map(NodeInfo::frozen).orElse(false);
                 // gradients still pass through a frozen layer to the trainable ones before it
                 builder.addLayer(id, frozen ? new FrozenLayerWithBackprop(vertex.layer()) : vertex.layer(), from);
             } else {

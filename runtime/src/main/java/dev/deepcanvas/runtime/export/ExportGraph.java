@@ -10,6 +10,7 @@ import dev.deepcanvas.runtime.shape.NodeInfo;
 import dev.deepcanvas.runtime.shape.Shape;
 import dev.deepcanvas.runtime.shape.ShapeInference;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -41,7 +42,13 @@ public final class ExportGraph {
             "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield", "self", "torch", "nn", "F", "model", "x",
             "abstract", "boolean", "byte", "case", "catch", "char", "const", "default", "do", "double", "enum", "extends", "final", "float",
             "goto", "implements", "instanceof", "int", "interface", "long", "native", "new", "package", "private", "protected", "public",
-            "short", "static", "super", "switch", "synchronized", "this", "throw", "throws", "transient", "void", "volatile", "var");
+            "short", "static", "super", "switch", "synchronized", "this", "throw", "throws", "transient", "void", "volatile", "var",
+            // names the generated code itself uses in the same scope (modules, helpers, nn.Module's own attributes)
+            "layers", "keras", "tf", "np", "L2", "math", "json", "csv", "os", "sum", "len", "print", "range", "list", "dict", "str",
+            "last_step", "masked_mean", "masked_max", "run_recurrent", "rational_tanh", "PositionEmbedding", "SelfAttention", "AvgPoolSame",
+            "LastTimeStep", "KeepBest", "build_model", "compile_model", "callbacks", "load_rows", "load_splits", "encode", "evaluate",
+            "training", "forward", "train", "eval", "to", "cuda", "cpu", "half", "apply", "parameters", "modules", "children",
+            "buffers", "state_dict", "zero_grad", "requires_grad_", "add_module", "register_buffer", "type", "conf", "graph", "Main");
 
     private final NetworkDocument doc;
     private final NetworkAnalysis analysis;
@@ -96,8 +103,9 @@ public final class ExportGraph {
         return steps.stream().filter(s -> s.kind().isNetworkInput()).toList();
     }
 
+    /** The outputs in document order, as the compiler lists DL4J's (labels line up with what the user sees). */
     public List<Step> outputs() {
-        return steps.stream().filter(s -> s.kind().isNetworkOutput()).toList();
+        return steps.stream().filter(s -> s.kind().isNetworkOutput()).sorted(Comparator.comparingInt(s -> doc.indexOf(s.id()))).toList();
     }
 
     /** True when every layer has at most one input and feeds at most one other: a Sequential model. */

@@ -44,6 +44,9 @@ public final class JavaExporter {
         if (data != null) {
             notes.add("The Java code has no data loading yet: give Main.train DL4J iterators of the project's examples.");
         }
+        if (doc.training().patience() > 0 || doc.training().keepBest()) {
+            notes.add("Main.train has no early stopping or best-epoch keeping; the project's settings for them are left out.");
+        }
         return new ExportResult(List.of(pom, java), graph.analysis().trainableParameters(), false, notes);
     }
 
@@ -64,7 +67,7 @@ public final class JavaExporter {
         List<String> inputs = new ArrayList<>();
         List<String> inputTypes = new ArrayList<>();
         for (Step s : graph.steps()) {
-            String comment = " // " + s.id() + ": " + s.shape().display();
+            String comment = " // " + comment(s.id()) + ": " + s.shape().display();
             if (s.kind().isNetworkInput()) {
                 inputs.add(str(s.id()));
                 inputTypes.add(inputType(s.shape()));
@@ -72,7 +75,7 @@ public final class JavaExporter {
             }
             String from = String.join(", ", graph.analysis().inputsOf().getOrDefault(s.id(), List.of()).stream().map(JavaExporter::str).toList());
             Vertex v = vertex(s, graph, imports);
-            if (PyTorchExporter.frozen(s)) {
+            if (s.info().frozen()) {
                 // frozen: keeps its weights; gradients still reach the layers before it
                 imports.add("org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop");
                 v = new Vertex(true, "new FrozenLayerWithBackprop(" + v.code() + ")");
@@ -81,9 +84,12 @@ public final class JavaExporter {
                     .append(", ").append(from).append(")").append(comment).append('\n');
             if (s.kind().id().equals("Embedding")) {
                 imports.add("org.deeplearning4j.nn.conf.graph.LayerVertex");
+                String layer = "((LayerVertex) conf.getVertices().get(" + str(s.id()) + ")).getLayerConf().getLayer()";
+                if (s.info().frozen()) {
+                    layer = "((FrozenLayerWithBackprop) " + layer + ").getUnderlying()";
+                }
                 afterBuild.add("        // DL4J M2.1 sets an embedding's input size from the input type (one feature); put the vocabulary back\n"
-                        + "        ((EmbeddingSequenceLayer) ((LayerVertex) conf.getVertices().get(" + str(s.id()) + ")).getLayerConf().getLayer()).setNIn("
-                        + s.params().integer("vocabulary") + ");\n");
+                        + "        ((EmbeddingSequenceLayer) " + layer + ").setNIn(" + s.params().integer("vocabulary") + ");\n");
             }
         }
         List<Step> outputs = new ArrayList<>(graph.outputs());
@@ -96,7 +102,7 @@ public final class JavaExporter {
         }
 
         StringBuilder j = new StringBuilder();
-        j.append("\n/**\n * ").append(doc.name().replace("*/", "* /")).append(", exported from DeepCanvas as DL4J ").append(DL4J_VERSION).append(".\n *\n");
+        j.append("\n/**\n * ").append(comment(doc.name())).append(", exported from DeepCanvas as DL4J ").append(DL4J_VERSION).append(".\n *\n");
         j.append(" * <p>{@link #configuration()} is the graph DeepCanvas builds, one line per layer with its id and\n");
         j.append(String.format(Locale.ROOT, " * output shape (%,d parameters). DeepCanvas also turns on DL4J's oneDNN helpers (its decision 0015);\n",
                 graph.analysis().totalParameters()));
@@ -394,6 +400,11 @@ public final class JavaExporter {
                   </build>
                 </project>
                 """.formatted(doc.name().replace("--", "- -"), artifact, DL4J_VERSION);
+    }
+
+    /** Text for a comment: a backslash doubled (Java reads a backslash-u anywhere as an escape), no comment end. */
+    static String comment(String s) {
+        return s.replace("\\", "\\\\").replace("*/", "* /");
     }
 
     static String str(String s) {

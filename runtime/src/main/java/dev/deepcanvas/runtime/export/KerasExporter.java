@@ -43,7 +43,9 @@ public final class KerasExporter {
     private String source(ExportGraph graph, PythonTableData data, List<String> notes) throws ExportException {
         NetworkDocument doc = graph.document();
         TrainingSetup t = doc.training();
-        boolean masks = graph.steps().stream().allMatch(s -> s.kind().isNetworkInput() || MASKING.contains(s.kind().id()));
+        // tf.keras' global max pooling ignores masks: with it, padding is not masked at all rather than masked wrongly
+        boolean masks = graph.steps().stream().allMatch(s -> s.kind().isNetworkInput() || MASKING.contains(s.kind().id())
+                && !(s.kind().id().equals("GlobalPooling") && "max".equals(s.params().choice("type"))));
         if (!masks && graph.inputs().stream().anyMatch(s -> s.shape() instanceof Shape.Tokens)) {
             notes.add("Token padding is not masked in the Keras code: some layer after the tokens does not take Keras masks.");
         }
@@ -81,13 +83,6 @@ public final class KerasExporter {
                 continue;
             }
             KerasLayers.Layer layer = layers.of(s, folded.contains(s.name()), lastStepReturned.contains(s.name()));
-            if (PyTorchExporter.frozen(s) && layer.call() != null) {
-                // frozen: the layer keeps its weights while the rest trains
-                String name = "name=" + PythonCode.str(s.name()) + ")";
-                int at = layer.call().lastIndexOf(name);
-                layer = new KerasLayers.Layer(layer.call().substring(0, at) + "name=" + PythonCode.str(s.name()) + ", trainable=False)"
-                        + layer.call().substring(at + name.length()), layer.note(), layer.twoInputs());
-            }
             String comment = shape + (lastStepReturned.contains(s.name()) ? ", of which it returns the last step" : "")
                     + (layer.note().isEmpty() ? "" : "; " + layer.note());
             List<String> in = s.inputs().stream().map(i -> alias.getOrDefault(i, i)).toList();
@@ -114,7 +109,7 @@ public final class KerasExporter {
         }
 
         PythonCode py = PythonCode.create();
-        py.line(0, "\"\"\"" + doc.name().replace("\"\"\"", "'''") + ", exported from DeepCanvas as Keras (TensorFlow 2, tf.keras).");
+        py.line(0, "\"\"\"" + PythonCode.docstring(doc.name()) + ", exported from DeepCanvas as Keras (TensorFlow 2, tf.keras).");
         py.blank();
         py.line(0, "Each layer is one line, with its DeepCanvas id and output shape. Keras counts parameters as");
         py.line(0, String.format(Locale.ROOT, "DeepCanvas does: %,d trainable. Weights start from Keras' own initialisation.", graph.analysis().trainableParameters()));
@@ -151,7 +146,7 @@ public final class KerasExporter {
             data.write(body);
             body.blank();
             body.blank();
-            arrays(body, graph.outputs().get(0).params().choice("loss"), data.classification());
+            arrays(body, data.labels(doc, graph.outputs().get(0).params().choice("loss")));
         }
         body.blank();
         body.blank();
@@ -162,9 +157,11 @@ public final class KerasExporter {
         body.line(1, "model.summary()");
         if (data != null) {
             body.line(1, "(x_train, y_train), (x_validation, y_validation), (x_test, y_test) = load_splits()");
-            body.line(1, "model.fit(x_train, y_train, batch_size=BATCH_SIZE, epochs=EPOCHS, validation_data=(x_validation, y_validation),");
-            body.line(1, "          shuffle=True, callbacks=callbacks())");
-            body.line(1, "print(\"test:\", model.evaluate(x_test, y_test, return_dict=True))");
+            body.line(1, "validation = (x_validation, y_validation) if len(x_validation) else None");
+            body.line(1, "model.fit(x_train, y_train, batch_size=BATCH_SIZE, epochs=EPOCHS, validation_data=validation, shuffle=True,");
+            body.line(1, "          callbacks=callbacks(\"val_loss\" if validation else \"loss\"))");
+            body.line(1, "if len(x_test):");
+            body.line(2, "print(\"test:\", model.evaluate(x_test, y_test, return_dict=True))");
         }
 
         String code = body.toString();
@@ -242,8 +239,8 @@ public final class KerasExporter {
         py.line(1, ")");
         py.blank();
         py.blank();
-        py.line(0, "def callbacks():");
-        py.line(1, "\"\"\"The schedule and early stopping DeepCanvas trains with.\"\"\"");
+        py.line(0, "def callbacks(monitor=\"val_loss\"):");
+        py.line(1, "\"\"\"The schedule and early stopping DeepCanvas trains with; without validation examples it watches the training loss.\"\"\"");
         py.line(1, "result = []");
         switch (t.decay()) {
             case STEP -> py.line(1, "result.append(keras.callbacks.LearningRateScheduler(lambda epoch: LEARNING_RATE * " + PythonCode.num(t.decayRate())
@@ -252,22 +249,43 @@ public final class KerasExporter {
                     + PythonCode.num(t.decayRate()) + " ** epoch))");
             case NONE -> { }
         }
-        if (t.patience() > 0 || t.keepBest()) {
-            py.line(1, "result.append(keras.callbacks.EarlyStopping(monitor=\"val_loss\", patience=" + (t.patience() > 0 ? t.patience() : "EPOCHS")
-                    + ", restore_best_weights=" + PythonCode.bool(t.keepBest()) + "))");
+        if (t.patience() > 0) {
+            py.line(1, "result.append(keras.callbacks.EarlyStopping(monitor=monitor, patience=" + t.patience() + "))");
+        }
+        if (t.keepBest()) {
+            py.line(1, "result.append(KeepBest(monitor))");
         }
         py.line(1, "return result");
+        if (t.keepBest()) {
+            py.blank();
+            py.blank();
+            py.line(0, "class KeepBest(keras.callbacks.Callback):");
+            py.line(1, "\"\"\"Restores the weights of the epoch with the lowest monitored loss when training ends, as DeepCanvas keeps them.\"\"\"");
+            py.blank();
+            py.line(1, "def __init__(self, monitor):");
+            py.line(2, "super().__init__()");
+            py.line(2, "self.monitor, self.best, self.weights = monitor, float(\"inf\"), None");
+            py.blank();
+            py.line(1, "def on_epoch_end(self, epoch, logs=None):");
+            py.line(2, "value = (logs or {}).get(self.monitor)");
+            py.line(2, "if value is not None and value < self.best:");
+            py.line(3, "self.best, self.weights = value, self.model.get_weights()");
+            py.blank();
+            py.line(1, "def on_train_end(self, logs=None):");
+            py.line(2, "if self.weights is not None:");
+            py.line(3, "self.model.set_weights(self.weights)");
+        }
     }
 
     /** The rows as numpy arrays, labels one-hot for categorical cross-entropy as DeepCanvas encodes them. */
-    private static void arrays(PythonCode py, String loss, boolean classes) {
+    private static void arrays(PythonCode py, PythonTableData.Labels labels) {
         py.line(0, "def load_splits():");
         py.line(1, "\"\"\"The training, validation and test splits DeepCanvas made, as (features, labels) arrays.\"\"\"");
         py.line(1, "splits = load_rows()");
         py.blank();
         py.line(1, "def arrays(pairs):");
         py.line(2, "x = np.array([features for features, _ in pairs], dtype=\"float32\")");
-        if (classes && "cross_entropy".equals(loss)) {
+        if (labels == PythonTableData.Labels.INDEX || labels == PythonTableData.Labels.ONE_HOT) {
             py.line(2, "y = keras.utils.to_categorical([label for _, label in pairs], num_classes=len(CLASSES))");
         } else {
             py.line(2, "y = np.array([[label] for _, label in pairs], dtype=\"float32\")");

@@ -42,7 +42,8 @@ final class KerasLayers {
      */
     Layer of(Step s, boolean folded, boolean returnsLastStep) throws ExportException {
         Params p = s.params();
-        String name = "name=" + PythonCode.str(s.name());
+        // a frozen layer keeps its weights while the rest trains
+        String name = "name=" + PythonCode.str(s.name()) + (s.info().frozen() ? ", trainable=False" : "");
         return switch (s.kind().id()) {
             case "Dense" -> layer(String.format(Locale.ROOT, "layers.Dense(%d%s%s%s, %s)", p.integer("units"), activationArg(s, p.choice("activation")),
                     p.bool("useBias") ? "" : ", use_bias=False", regularizer, name));
@@ -51,7 +52,10 @@ final class KerasLayers {
             case "BatchNorm" -> layer("layers.BatchNormalization(momentum=" + PythonCode.num(p.decimal("momentum")) + ", epsilon="
                     + PythonCode.num(p.decimal("epsilon")) + ", " + name + ")");
             case "LayerNormalization" -> layer("layers.LayerNormalization(epsilon=" + PythonCode.num(p.decimal("epsilon")) + ", " + name + ")");
-            case "Flatten" -> layer("layers.Flatten(" + name + ")");
+            case "Flatten" -> s.inputShape() instanceof Shape.Image
+                    ? new Layer("layers.Flatten(" + name + ")", "Keras flattens channels last (H×W×C), DL4J channels first: the same values in another order",
+                            false)
+                    : layer("layers.Flatten(" + name + ")");
             case "ZeroPadding2D" -> layer(String.format(Locale.ROOT, "layers.ZeroPadding2D(((%d, %d), (%d, %d)), %s)", p.integer("top"), p.integer("bottom"),
                     p.integer("left"), p.integer("right"), name));
             case "Conv2D", "Conv1D" -> layer(String.format(Locale.ROOT, "layers.%s(%d, %d%s%s%s%s%s%s, %s)", s.kind().id(), p.integer("filters"),
@@ -64,14 +68,11 @@ final class KerasLayers {
             case "GlobalPooling" -> layer(String.format(Locale.ROOT, "layers.Global%sPooling%s(%s)", "max".equals(p.choice("type")) ? "Max" : "Average",
                     s.inputShape() instanceof Shape.Image ? "2D" : "1D", name));
             case "LocalResponseNormalization" -> {
+                // DL4J sums depth / 2 channels on each side, as TensorFlow's radius does
                 int depth = p.integer("depth");
-                if (depth % 2 == 0) {
-                    throw new ExportException("Layer '" + s.id() + "' (LocalResponseNormalization) has depth " + depth
-                            + "; TensorFlow's window is 2 × radius + 1 values wide, so only an odd depth exports. Set depth to " + (depth + 1) + ".");
-                }
                 yield new Layer(String.format(Locale.ROOT, "layers.Lambda(lambda x: tf.nn.local_response_normalization(x, depth_radius=%d, bias=%s, alpha=%s, "
                         + "beta=%s), %s)", depth / 2, PythonCode.num(p.decimal("k")), PythonCode.num(p.decimal("alpha")), PythonCode.num(p.decimal("beta")), name),
-                        "Keras has no LRN layer: TensorFlow's, over " + depth + " channels", false);
+                        "Keras has no LRN layer: TensorFlow's, over " + (2 * (depth / 2) + 1) + " channels", false);
             }
             case "SimpleRNN", "LSTM" -> layer(recurrent(s.kind().id(), s, p, returnsLastStep, name));
             case "Bidirectional" -> {

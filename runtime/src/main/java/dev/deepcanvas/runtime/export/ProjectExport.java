@@ -1,6 +1,7 @@
 package dev.deepcanvas.runtime.export;
 
 import dev.deepcanvas.runtime.data.PreparedData;
+import dev.deepcanvas.runtime.document.DataBinding;
 import dev.deepcanvas.runtime.document.DocumentFiles;
 import dev.deepcanvas.runtime.document.NetworkDocument;
 import dev.deepcanvas.runtime.project.DataPreparer;
@@ -28,16 +29,24 @@ public final class ProjectExport {
         List<String> notes = new ArrayList<>();
         PreparedData data = prepared;
         Path dataFile = null;
-        if (doc.data().isPresent() && projectFile != null) {
+        // only the Python exports read data, and only CSV tables: prepare nothing the code would not use
+        boolean reads = framework != Framework.JAVA && doc.data().map(b -> b.format() == DataBinding.Format.CSV).orElse(false);
+        if (reads && projectFile != null) {
             dataFile = DocumentFiles.resolveData(doc.data().get(), projectFile);
             if (data == null) {
-                DataPreparer.Result result = DataPreparer.check(doc, projectFile);
-                data = result.data();
-                if (data == null) {
-                    result.problems().stream().filter(Diagnostic::isError).findFirst()
-                            .ifPresent(d -> notes.add("The data could not be prepared (" + d.message() + "); the code has no data loading."));
+                try {
+                    DataPreparer.Result result = DataPreparer.check(doc, projectFile);
+                    data = result.data();
+                    if (data == null) {
+                        result.problems().stream().filter(Diagnostic::isError).findFirst()
+                                .ifPresent(d -> notes.add("The data could not be prepared (" + d.message() + "); the code has no data loading."));
+                    }
+                } catch (IOException e) {
+                    notes.add("The data could not be read (" + e.getMessage() + "); the code has no data loading.");
                 }
             }
+        } else if (doc.data().isPresent() && framework != Framework.JAVA) {
+            notes.add("Data loading is generated for CSV tables of numbers and categories so far; feed the model arrays shaped as its inputs.");
         }
         Path from = data == null ? null : dataFile;
         ExportResult result = switch (framework) {

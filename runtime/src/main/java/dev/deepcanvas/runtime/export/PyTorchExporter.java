@@ -23,7 +23,7 @@ import java.util.Map;
 public final class PyTorchExporter {
 
     /** The module's file name. */
-    public static final String FILE = "model.py";
+    public static final String FILE = Framework.PYTORCH.mainFile();
     public static final String SPLIT_FILE = PythonTableData.SPLIT_FILE;
 
     /**
@@ -52,7 +52,7 @@ public final class PyTorchExporter {
         long n = 0;
         Map<String, String> masks = new HashMap<>();
         for (Step s : graph.steps()) {
-            if (!s.kind().isNetworkInput() && !frozen(s)) {
+            if (!s.kind().isNetworkInput() && !s.info().frozen()) {
                 n += layers.of(s, s.inputs(), masks.get(s.inputs().get(0))).trainable();
             }
         }
@@ -70,6 +70,8 @@ public final class PyTorchExporter {
         PythonCode forward = PythonCode.create();
         Map<String, String> masks = new HashMap<>();
         List<String> arguments = new ArrayList<>();
+        List<String> maskArguments = new ArrayList<>();
+        List<String> frozenNorms = new ArrayList<>();
         long trainable = 0;
         List<String> differences = new ArrayList<>();
         for (Step s : graph.steps()) {
@@ -82,18 +84,21 @@ public final class PyTorchExporter {
                     forward.commented(2, s.name() + "_mask = " + s.name() + " != 0", "token id 0 is padding");
                 } else if (s.shape() instanceof Shape.Sequence q && q.timeSteps() == Shape.VARIABLE) {
                     masks.put(s.name(), s.name() + "_mask");
-                    arguments.add(s.name() + "_mask=None");
+                    maskArguments.add(s.name() + "_mask=None"); // after every input, so that inputs stay positional
                 }
                 continue;
             }
             String mask = masks.get(s.inputs().get(0));
             PyTorchLayers.Layer layer = layers.of(s, s.inputs(), mask);
-            boolean frozen = frozen(s);
+            boolean frozen = s.info().frozen();
             trainable += frozen ? 0 : layer.trainable();
             if (layer.module() != null) {
                 init.commented(2, "self." + s.name() + " = " + layer.module(), shape + (layer.note().isEmpty() ? "" : "; " + layer.note()));
                 if (frozen) {
                     init.commented(2, "self." + s.name() + ".requires_grad_(False)", "frozen: it keeps its weights while the rest trains");
+                    if (s.kind().id().equals("BatchNorm")) {
+                        frozenNorms.add("self." + s.name());
+                    }
                 }
             }
             forward.commented(2, s.name() + " = " + layer.forward(), layer.module() == null ? shape + (layer.note().isEmpty() ? "" : "; " + layer.note())
@@ -105,11 +110,21 @@ public final class PyTorchExporter {
                 differences.add(String.format(Locale.ROOT, "%s %+,d", s.id(), layer.trainable() - s.info().trainable()));
             }
         }
+        arguments.addAll(maskArguments);
+        if (!frozenNorms.isEmpty()) {
+            // DL4J runs a frozen layer as in inference: a frozen batch norm keeps its running statistics
+            forward.blank();
+            forward.line(1, "def train(self, mode=True):");
+            forward.line(2, "super().train(mode)");
+            forward.commented(2, "for norm in (" + String.join(", ", frozenNorms) + ",):", "frozen: normalise with the kept statistics, as DL4J");
+            forward.line(3, "norm.eval()");
+            forward.line(2, "return self");
+        }
         List<Step> outputs = graph.outputs();
         forward.line(2, "return " + String.join(", ", outputs.stream().map(Step::name).toList()));
 
         PythonCode py = PythonCode.create();
-        py.line(0, "\"\"\"" + doc.name().replace("\"\"\"", "'''") + ", exported from DeepCanvas as PyTorch.");
+        py.line(0, "\"\"\"" + PythonCode.docstring(doc.name()) + ", exported from DeepCanvas as PyTorch.");
         py.blank();
         py.line(0, "Each layer is one line, with its DeepCanvas id and output shape in Keras' order (H×W×C for");
         py.line(0, "images, T×F for sequences); PyTorch itself keeps images as channels × height × width.");
@@ -175,7 +190,7 @@ public final class PyTorchExporter {
             data.write(body);
             body.blank();
             body.blank();
-            datasets(body, loss);
+            datasets(body, data.labels(doc, loss));
         }
         body.blank();
         body.blank();
@@ -186,7 +201,8 @@ public final class PyTorchExporter {
         if (data != null) {
             body.line(1, "train_set, validation_set, test_set = load_splits()");
             body.line(1, "train(model, train_set, validation_set)");
-            body.line(1, "print(\"test:\", evaluate(model, test_set, loss_function()))");
+            body.line(1, "if len(test_set):");
+            body.line(2, "print(\"test:\", evaluate(model, test_set, loss_function()))");
         }
         // the standard library modules the code uses, then PyTorch's
         String code = body.toString();
@@ -213,8 +229,9 @@ public final class PyTorchExporter {
         String params = "model.parameters()";
         if (t.l2() > 0) {
             // DL4J's L2 applies to weights, not biases
-            py.commented(1, "weights = [p for name, p in model.named_parameters() if not name.endswith(\"bias\")]", "L2 on weights, as DL4J");
-            py.line(1, "biases = [p for name, p in model.named_parameters() if name.endswith(\"bias\")]");
+            py.commented(1, "weights = [p for name, p in model.named_parameters() if not name.rsplit(\".\", 1)[-1].startswith(\"bias\")]",
+                    "L2 on weights, as DL4J");
+            py.line(1, "biases = [p for name, p in model.named_parameters() if name.rsplit(\".\", 1)[-1].startswith(\"bias\")]");
             params = "[{\"params\": weights, \"weight_decay\": " + PythonCode.num(t.l2()) + "}, {\"params\": biases, \"weight_decay\": 0.0}]";
         }
         String optimizer = switch (t.optimizer()) {
@@ -276,7 +293,8 @@ public final class PyTorchExporter {
         py.line(3, "optimizer.step()");
         py.line(2, "if schedule is not None:");
         py.line(3, "schedule.step()");
-        py.line(2, "scores = evaluate(model, validation_set, loss_fn)");
+        py.commented(2, "scores = evaluate(model, validation_set if len(validation_set) else train_set, loss_fn)",
+                "without validation examples DeepCanvas watches the training loss");
         py.line(2, "print(f\"epoch {epoch}: validation {scores}\")");
         if (early) {
             py.line(2, "if scores[\"loss\"] < best_loss:");
@@ -298,25 +316,21 @@ public final class PyTorchExporter {
     }
 
     /** The rows of each split as tensor datasets: class indices for cross-entropy, 0/1 columns for binary cross-entropy. */
-    private static void datasets(PythonCode py, String loss) {
+    private static void datasets(PythonCode py, PythonTableData.Labels labels) {
         py.line(0, "def load_splits():");
         py.line(1, "\"\"\"The training, validation and test splits DeepCanvas made, as tensor datasets.\"\"\"");
         py.line(1, "splits = load_rows()");
         py.blank();
         py.line(1, "def dataset(pairs):");
         py.line(2, "x = torch.tensor([features for features, _ in pairs], dtype=torch.float32)");
-        py.line(2, switch (loss) {
-            case "cross_entropy" -> "y = torch.tensor([label for _, label in pairs])";
-            default -> "y = torch.tensor([[float(label)] for _, label in pairs])";
+        py.line(2, switch (labels) {
+            case INDEX -> "y = torch.tensor([label for _, label in pairs])";
+            case ONE_HOT -> "y = F.one_hot(torch.tensor([label for _, label in pairs]), len(CLASSES)).float()";
+            case YES_NO, QUANTITY -> "y = torch.tensor([[float(label)] for _, label in pairs])";
         });
         py.line(2, "return TensorDataset(x, y)");
         py.blank();
         py.line(1, "return dataset(splits[\"train\"]), dataset(splits[\"validation\"]), dataset(splits[\"test\"])");
-    }
-
-    /** A layer the user froze that has weights to keep. */
-    static boolean frozen(Step s) {
-        return s.node().frozen() && s.info().parameters() > 0;
     }
 
     /** How a forward() argument is laid out, for its comment. */

@@ -48,16 +48,19 @@ final class PyTorchLayers {
             case "BatchNorm" -> batchNorm(s, p, self, x);
             case "LayerNormalization" -> new Layer(String.format(Locale.ROOT, "nn.LayerNorm(%d, eps=%s)", features(s.inputShape()),
                     PythonCode.num(p.decimal("epsilon"))), self + "(" + x + ")", trainable, "", true);
-            case "Flatten" -> new Layer(null, "torch.flatten(" + x + ", 1)", 0,
-                    s.inputShape() instanceof Shape.Image ? "PyTorch flattens channels first (C×H×W); DeepCanvas and Keras channels last" : "", false);
+            case "Flatten" -> new Layer(null, "torch.flatten(" + x + ", 1)", 0, "", false);
             case "ZeroPadding2D" -> new Layer(String.format(Locale.ROOT, "nn.ZeroPad2d((%d, %d, %d, %d))", p.integer("left"), p.integer("right"),
                     p.integer("top"), p.integer("bottom")), self + "(" + x + ")", 0, "", false);
             case "Conv2D" -> conv2d(s, p, self, x);
             case "MaxPool2D", "AvgPool2D" -> pool2d(s, p, self, x);
             case "GlobalPooling" -> globalPooling(s, p, x, mask);
-            case "LocalResponseNormalization" -> new Layer(String.format(Locale.ROOT, "nn.LocalResponseNorm(%d, alpha=%s, beta=%s, k=%s)",
-                    p.integer("depth"), PythonCode.num(p.decimal("alpha") * p.integer("depth")), PythonCode.num(p.decimal("beta")),
-                    PythonCode.num(p.decimal("k"))), self + "(" + x + ")", 0, "PyTorch divides alpha by the depth: alpha × depth here", false);
+            case "LocalResponseNormalization" -> {
+                // DL4J sums depth / 2 channels on each side: a window of 2 × (depth / 2) + 1 channels, which PyTorch's size names
+                int window = 2 * (p.integer("depth") / 2) + 1;
+                yield new Layer(String.format(Locale.ROOT, "nn.LocalResponseNorm(%d, alpha=%s, beta=%s, k=%s)", window,
+                        PythonCode.num(p.decimal("alpha") * window), PythonCode.num(p.decimal("beta")), PythonCode.num(p.decimal("k"))),
+                        self + "(" + x + ")", 0, "PyTorch divides alpha by the window: alpha × " + window + " here", false);
+            }
             case "Conv1D" -> conv1d(s, p, self, x);
             case "SimpleRNN", "LSTM" -> recurrent(s, p, self, x, mask, s.kind().id().equals("LSTM") ? "lstm" : "simple_rnn", false);
             case "Bidirectional" -> recurrent(s, p, self, x, mask, p.choice("cell"), true);

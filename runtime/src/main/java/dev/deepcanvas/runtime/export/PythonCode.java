@@ -38,6 +38,11 @@ final class PythonCode {
         return out.toString();
     }
 
+    /** Text for a docstring: backslashes doubled (a name with a backslash escape would not compile) and no closing quotes. */
+    static String docstring(String s) {
+        return s.replace("\\", "\\\\").replace("\"\"\"", "\"\" \"");
+    }
+
     /** A Python string literal. */
     static String str(String s) {
         StringBuilder b = new StringBuilder("\"");

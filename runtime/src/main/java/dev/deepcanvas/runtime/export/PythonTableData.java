@@ -10,7 +10,9 @@ import dev.deepcanvas.runtime.data.PreparedData;
 import dev.deepcanvas.runtime.data.Task;
 import dev.deepcanvas.runtime.data.table.CsvFormat;
 import dev.deepcanvas.runtime.data.table.TabularEncoding;
+import dev.deepcanvas.runtime.document.NetworkDocument;
 import dev.deepcanvas.runtime.io.AtomicFiles;
+import dev.deepcanvas.runtime.project.DataCheck;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -30,12 +32,12 @@ final class PythonTableData {
 
     private final PreparedData data;
     private final Path dataPath;
-    private final char delimiter;
+    private final CsvFormat format;
 
-    private PythonTableData(PreparedData data, Path dataPath, char delimiter) {
+    private PythonTableData(PreparedData data, Path dataPath, CsvFormat format) {
         this.data = data;
         this.dataPath = dataPath;
-        this.delimiter = delimiter;
+        this.format = format;
     }
 
     /**
@@ -56,7 +58,7 @@ final class PythonTableData {
                 notes.add("The CSV has no header line; data loading is generated for CSV files with one.");
                 return null;
             }
-            return new PythonTableData(data, relativeIfClose(folder, dataFile), format.delimiter());
+            return new PythonTableData(data, relativeIfClose(folder, dataFile), format);
         } catch (DataException e) {
             notes.add("The CSV could not be read (" + e.getMessage() + "); the code has no data loading.");
             return null;
@@ -65,6 +67,28 @@ final class PythonTableData {
 
     boolean classification() {
         return data.target().task() == Task.CLASSIFICATION;
+    }
+
+    /** How the labels reach the loss, as DeepCanvas shapes them for {@code doc}'s output. */
+    enum Labels {
+        /** a class index per example (PyTorch's cross-entropy takes these) */
+        INDEX,
+        /** one 0/1 column: a single sigmoid unit for two classes */
+        YES_NO,
+        /** one value per class */
+        ONE_HOT,
+        /** the standardised target */
+        QUANTITY
+    }
+
+    Labels labels(NetworkDocument doc, String loss) {
+        if (!classification()) {
+            return Labels.QUANTITY;
+        }
+        if (DataCheck.wantsYesNoLabels(doc, data.target())) {
+            return Labels.YES_NO;
+        }
+        return "cross_entropy".equals(loss) ? Labels.INDEX : Labels.ONE_HOT;
     }
 
     /** Writes {@value #SPLIT_FILE} into {@code folder}. */
@@ -138,25 +162,48 @@ final class PythonTableData {
         py.line(1, "return values");
         py.blank();
         py.blank();
+        if (classification()) {
+            py.line(0, "def class_name(raw):");
+            py.line(1, "\"\"\"A label as DeepCanvas names its class: a number by its value (\"1.0\" is class \"1\").\"\"\"");
+            py.line(1, "value = raw.strip()");
+            py.line(1, "try:");
+            py.line(2, "number = float(value)");
+            py.line(1, "except ValueError:");
+            py.line(2, "return value");
+            py.line(1, "if not math.isfinite(number):");
+            py.line(2, "return value");
+            py.line(1, "return str(int(number)) if number == int(number) and abs(number) < 1e15 else repr(number)");
+            py.blank();
+            py.blank();
+        }
         py.line(0, "def load_rows():");
         py.line(1, "\"\"\"Each split DeepCanvas made, as (encoded features, label) pairs.\"\"\"");
         py.line(1, "with open(SPLIT_FILE, encoding=\"utf-8\") as f:");
         py.line(2, "split = json.load(f)");
         py.line(1, "rows = {}");
-        py.line(1, "with open(DATA_FILE, newline=\"\", encoding=\"utf-8-sig\") as f:");
-        py.line(2, "reader = csv.DictReader(f, delimiter=" + PythonCode.str(String.valueOf(delimiter)) + ")");
+        // read as DeepCanvas reads: its quote character, spaces around fields and names trimmed, bad bytes replaced
+        py.line(1, "with open(DATA_FILE, newline=\"\", encoding=\"utf-8-sig\", errors=\"replace\") as f:");
+        py.line(2, "reader = csv.DictReader(f, delimiter=" + PythonCode.str(String.valueOf(format.delimiter())) + ", quotechar="
+                + PythonCode.str(String.valueOf(format.quote())) + ", skipinitialspace=True)");
+        py.line(2, "reader.fieldnames = [name.strip() for name in reader.fieldnames]");
         py.line(2, "for row in reader:");
-        py.line(3, "rows[reader.line_num] = row");
+        py.commented(3, "rows[reader.line_num - sum(str(v).count(\"\\n\") for v in row.values())] = row",
+                "the line the row starts on, as DeepCanvas counts");
         py.blank();
         py.line(1, "def label(row):");
-        py.line(2, classification() ? "return CLASSES.index(row[LABEL].strip())" : "return (float(row[LABEL]) - TARGET_MEAN) / TARGET_STD");
+        py.line(2, classification() ? "return CLASSES.index(class_name(row[LABEL]))" : "return (float(row[LABEL]) - TARGET_MEAN) / TARGET_STD");
         py.blank();
         py.line(1, "return {name: [(encode(rows[n]), label(rows[n])) for n in lines] for name, lines in split.items()}");
     }
 
     /** The data file as the code names it: relative to the code when they are close (one folder up at most), else absolute. */
     private static Path relativeIfClose(Path folder, Path dataFile) {
-        Path relative = folder.toAbsolutePath().normalize().relativize(dataFile.toAbsolutePath().normalize());
+        Path relative;
+        try {
+            relative = folder.toAbsolutePath().normalize().relativize(dataFile.toAbsolutePath().normalize());
+        } catch (IllegalArgumentException e) {
+            return dataFile.toAbsolutePath().normalize(); // on another drive: no relative path exists
+        }
         int up = 0;
         for (Path part : relative) {
             up += part.toString().equals("..") ? 1 : 0;

@@ -7,11 +7,13 @@ import dev.deepcanvas.runtime.shape.NodeInfo;
 import dev.deepcanvas.runtime.shape.Shape;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -44,7 +46,8 @@ public record WeightTransfer(List<String> kept, Map<String, String> fresh) {
             }
             Map<String, INDArray> here = layer.paramTable();
             Map<String, INDArray> there = from.getLayer().paramTable();
-            String mismatch = mismatch(here, there);
+            String kind = kind(layer);
+            String mismatch = kind.equals(kind(from.getLayer())) ? mismatch(here, there) : "it is a " + kind(from.getLayer()) + " in the model";
             if (mismatch != null) {
                 fresh.put(id, mismatch);
                 continue;
@@ -52,7 +55,7 @@ public record WeightTransfer(List<String> kept, Map<String, String> fresh) {
             here.forEach((name, values) -> values.assign(there.get(name)));
             kept.add(id);
         }
-        return new WeightTransfer(List.copyOf(kept), Map.copyOf(fresh));
+        return new WeightTransfer(List.copyOf(kept), Collections.unmodifiableMap(fresh));
     }
 
     /**
@@ -88,6 +91,15 @@ public record WeightTransfer(List<String> kept, Map<String, String> fresh) {
 
     private static List<Shape> inputs(NetworkAnalysis analysis, String id) {
         return analysis.inputsOf().getOrDefault(id, List.of()).stream().map(i -> analysis.shapeOf(i).orElse(null)).toList();
+    }
+
+    /** The DL4J layer type, a frozen layer's own: weights of equal shapes in another kind of layer mean something else. */
+    private static String kind(Layer layer) {
+        var conf = layer.conf().getLayer();
+        if (conf instanceof FrozenLayerWithBackprop frozen) {
+            conf = frozen.getUnderlying();
+        }
+        return conf.getClass().getSimpleName();
     }
 
     /** Why two layers' weights cannot be swapped, or null when every weight has the same shape. */

@@ -247,7 +247,8 @@ public final class ShapeInference {
                     return;
                 }
                 // a frozen layer keeps its weights: none of them is trained
-                infos.put(id, new NodeInfo(result.output(), result.parameters(), nodes.get(id).frozen() ? 0 : result.trainable()));
+                boolean frozen = nodes.get(id).frozen() && result.parameters() > 0;
+                infos.put(id, new NodeInfo(result.output(), result.parameters(), frozen ? 0 : result.trainable(), frozen));
                 warnings.forEach(w -> diagnostics.add(Diagnostic.warning(id, w, "Check the output's activation and loss.")));
             } catch (ShapeProblem problem) {
                 error(id, problem.getMessage(), problem.hint());

@@ -48,8 +48,12 @@ public record Calibration(String backend, double secondsPerStep, double secondsP
         return read(home.resolve(FILE)).filter(c -> c.backend().equals(backend));
     }
 
-    /** The remembered calibration for the current backend in {@code home}, or a new one (then remembered). */
-    public static Calibration remembered(Path home) {
+    /**
+     * The remembered calibration for the current backend in {@code home}, or a new one (then
+     * remembered). One caller at a time: the window measures at start while a run may be asking,
+     * and two measurements at once on a small machine would each record half its speed.
+     */
+    public static synchronized Calibration remembered(Path home) {
         Optional<Calibration> known = known(home);
         if (known.isPresent()) {
             return known.get();

@@ -120,6 +120,15 @@ class JavaExportTest {
     }
 
     @Test
+    void a_frozen_embedding_keeps_deepcanvas_s_repair_of_its_vocabulary() throws Exception {
+        NetworkDocument doc = new DocumentFiles().load(SAMPLES.resolve("names/names.deepcanvas"));
+        doc.replace(doc.node("embedding_1").orElseThrow().withFrozen(true));
+        Path folder = dir.resolve("frozen-embedding");
+        new JavaExporter().export(doc, null, folder);
+        assertEquals(deepCanvas(doc), configuration(compile(folder)).toJson());
+    }
+
+    @Test
     void a_frozen_layer_is_wrapped_as_deepcanvas_wraps_it() throws Exception {
         NetworkDocument doc = new DocumentFiles().load(SAMPLES.resolve("templates/keras-mlp.deepcanvas"));
         doc.replace(doc.node("dense_1").orElseThrow().withFrozen(true));

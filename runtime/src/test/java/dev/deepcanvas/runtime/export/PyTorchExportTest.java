@@ -138,17 +138,17 @@ class PyTorchExportTest {
 
     static JsonNode run(ObjectNode job) throws Exception {
         Path script = Path.of("src/test/resources/export/check_pytorch.py");
-        Process p = new ProcessBuilder(python, script.toString()).redirectError(ProcessBuilder.Redirect.PIPE).start();
+        // stderr to a file: a pipe read after stdout could fill and stall a chatty run
+        Path errors = Files.createTempFile("check-pytorch", ".err");
+        Process p = new ProcessBuilder(python, script.toString()).redirectError(errors.toFile()).start();
         p.getOutputStream().write(job.toString().getBytes(StandardCharsets.UTF_8));
         p.getOutputStream().close();
         byte[] out;
-        byte[] err;
-        try (InputStream o = p.getInputStream(); InputStream e = p.getErrorStream()) {
+        try (InputStream o = p.getInputStream()) {
             out = o.readAllBytes();
-            err = e.readAllBytes();
         }
         assertTrue(p.waitFor(10, TimeUnit.MINUTES), "python did not finish");
-        assertEquals(0, p.exitValue(), "python failed:\n" + new String(err, StandardCharsets.UTF_8));
+        assertEquals(0, p.exitValue(), "python failed:\n" + Files.readString(errors));
         return JSON.readTree(out);
     }
 
@@ -167,6 +167,23 @@ class PyTorchExportTest {
             NetworkAnalysis analysis = ShapeInference.analyse(doc);
             expected.put(c.get("dir").asText(), new Object[] {name, expectedTrainable(doc, analysis), expectedOutputs(ExportGraph.of(doc))});
         }
+        // a variable-length sequence before a second input: the mask argument comes after both inputs
+        var two = new DocumentBuilder("two inputs");
+        String sequence = two.add("SequenceInput", "features", 3);
+        two.then("LSTM", "units", 4);
+        String last = two.then("LastTimeStep");
+        String vector = two.add("VectorInput", "features", 2);
+        two.merge("Concatenate", List.of(last, vector));
+        two.then("Output", "units", 2);
+        NetworkDocument twoInputs = two.build();
+        Path twoFolder = dir.resolve("two-inputs");
+        new PyTorchExporter().export(twoInputs, null, null, twoFolder);
+        ObjectNode twoCase = checkCase(twoFolder, twoInputs);
+        cases.add(twoCase);
+        expected.put(twoCase.get("dir").asText(), new Object[] {"two inputs", expectedTrainable(twoInputs, ShapeInference.analyse(twoInputs)),
+            expectedOutputs(ExportGraph.of(twoInputs))});
+        assertTrue(sequence.startsWith("sequence_input"));
+
         // and the course MLP with its first layer frozen: PyTorch must count it as not trainable
         NetworkDocument frozen = new DocumentFiles().load(SAMPLES.resolve("templates/keras-mlp.deepcanvas"));
         frozen.replace(frozen.node("dense_1").orElseThrow().withFrozen(true));
@@ -242,6 +259,12 @@ class PyTorchExportTest {
         for (int i = 0; i < width; i++) {
             assertEquals(data.train().features()[i], first.get(i), 1e-5, "feature " + i + " of the first training example, as DeepCanvas encoded it");
         }
+        int labelWidth = data.train().labelWidth();
+        int firstClass = 0;
+        for (int i = 1; i < labelWidth; i++) {
+            firstClass = data.train().labels()[i] > data.train().labels()[firstClass] ? i : firstClass;
+        }
+        assertEquals(firstClass, answer.get("first_label").asInt(), "the first training example's class, in DeepCanvas's class order");
         double accuracy = answer.get("test").get("accuracy").asDouble();
         assertTrue(accuracy >= 0 && accuracy <= 1 && answer.get("test").get("loss").asDouble() > 0, answer.toString());
     }
