@@ -165,12 +165,7 @@ public final class KerasExporter {
         }
 
         String code = body.toString();
-        for (String module : List.of("csv", "json", "os")) {
-            if (code.contains(module + ".")) {
-                py.line(0, "import " + module);
-            }
-        }
-        py.blank();
+        py.standardImports(code);
         if (code.contains("np.")) {
             py.line(0, "import numpy as np");
         }

@@ -206,12 +206,7 @@ public final class PyTorchExporter {
         }
         // the standard library modules the code uses, then PyTorch's
         String code = body.toString();
-        for (String module : List.of("csv", "json", "math", "os")) {
-            if (code.contains(module + ".")) {
-                py.line(0, "import " + module);
-            }
-        }
-        py.blank();
+        py.standardImports(code);
         py.line(0, "import torch");
         if (code.contains("F.")) {
             py.line(0, "import torch.nn.functional as F");

@@ -33,6 +33,16 @@ final class PythonCode {
         return line(indent, comment.isEmpty() ? code : code + "  # " + comment);
     }
 
+    /** The standard library modules {@code code} uses, one import each, then a blank line. */
+    PythonCode standardImports(String code) {
+        for (String module : List.of("csv", "json", "math", "os")) {
+            if (code.contains(module + ".")) {
+                line(0, "import " + module);
+            }
+        }
+        return blank();
+    }
+
     @Override
     public String toString() {
         return out.toString();

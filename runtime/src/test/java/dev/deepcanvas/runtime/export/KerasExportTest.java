@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.deepcanvas.runtime.compile.RandomNetworks;
 import dev.deepcanvas.runtime.data.PreparedData;
 import dev.deepcanvas.runtime.document.DocumentBuilder;
@@ -94,6 +95,34 @@ class KerasExportTest {
         NetworkDocument doc = new DocumentFiles().load(SAMPLES.resolve("templates/keras-mlp.deepcanvas"));
         doc.replace(doc.node("dense_1").orElseThrow().withFrozen(true));
         assertTrue(new KerasExporter().source(doc).contains("model.add(layers.Dense(64, activation=\"relu\", name=\"dense_1\", trainable=False))"));
+    }
+
+    @Test
+    void the_iris_export_reads_deepcanvas_s_split_and_encoding_with_one_hot_labels() throws Exception {
+        Path project = SAMPLES.resolve("iris/iris.deepcanvas").toAbsolutePath();
+        NetworkDocument doc = new DocumentFiles().load(project);
+        PreparedData data = DataPreparer.check(doc, project).data();
+        Path folder = dir.resolve("iris");
+        ExportResult r = new KerasExporter().export(doc, data, DocumentFiles.resolveData(doc.data().orElseThrow(), project), folder);
+        assertTrue(r.dataLoading());
+        compiles(List.of(folder.resolve(KerasExporter.FILE)));
+        // the data part runs without TensorFlow (check_keras_data.py stands in for it); the model is not built
+        Process p = new ProcessBuilder(Python.withTorch(), "src/test/resources/export/check_keras_data.py", folder.toAbsolutePath().toString())
+                .redirectErrorStream(false).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(2, TimeUnit.MINUTES));
+        assertEquals(0, p.exitValue(), err);
+        var answer = new ObjectMapper().readTree(out);
+        assertEquals(List.of(data.train().size(), data.validation().size(), data.test().size()),
+                new ObjectMapper().convertValue(answer.get("sizes"), List.class));
+        int width = (int) data.train().exampleShape()[0];
+        for (int i = 0; i < width; i++) {
+            assertEquals(data.train().features()[i], answer.get("first").get(i).asDouble(), 1e-5, "feature " + i);
+        }
+        for (int c = 0; c < data.train().labelWidth(); c++) {
+            assertEquals(data.train().labels()[c], answer.get("first_label").get(c).asDouble(), 0.0, "one-hot label " + c);
+        }
     }
 
     @Test
