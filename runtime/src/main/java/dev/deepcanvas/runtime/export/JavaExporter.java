@@ -2,7 +2,6 @@ package dev.deepcanvas.runtime.export;
 
 import dev.deepcanvas.runtime.catalog.Activations;
 import dev.deepcanvas.runtime.catalog.Params;
-import dev.deepcanvas.runtime.data.PreparedData;
 import dev.deepcanvas.runtime.document.NetworkDocument;
 import dev.deepcanvas.runtime.document.TrainingSetup;
 import dev.deepcanvas.runtime.export.ExportGraph.Step;
@@ -32,7 +31,7 @@ public final class JavaExporter {
     public static final String MAIN = "src/main/java/Main.java";
     static final String DL4J_VERSION = "1.0.0-M2.1";
 
-    public ExportResult export(NetworkDocument doc, PreparedData data, Path folder) throws ExportException, IOException {
+    public ExportResult export(NetworkDocument doc, Path folder) throws ExportException, IOException {
         ExportGraph graph = ExportGraph.of(doc);
         String main = source(graph);
         Path pom = folder.resolve(POM);
@@ -41,7 +40,7 @@ public final class JavaExporter {
         AtomicFiles.write(pom, pom(doc).getBytes(StandardCharsets.UTF_8));
         AtomicFiles.write(java, main.getBytes(StandardCharsets.UTF_8));
         List<String> notes = new ArrayList<>();
-        if (data != null) {
+        if (doc.data().isPresent()) {
             notes.add("The Java code has no data loading yet: give Main.train DL4J iterators of the project's examples.");
         }
         if (doc.training().patience() > 0 || doc.training().keepBest()) {

@@ -46,13 +46,13 @@ public final class ProjectExport {
                 }
             }
         } else if (doc.data().isPresent() && framework != Framework.JAVA) {
-            notes.add("Data loading is generated for CSV tables of numbers and categories so far; feed the model arrays shaped as its inputs.");
+            notes.add(PythonTableData.NOT_A_TABLE);
         }
         Path from = data == null ? null : dataFile;
         ExportResult result = switch (framework) {
             case PYTORCH -> new PyTorchExporter().export(doc, data, from, folder);
             case KERAS -> new KerasExporter().export(doc, data, from, folder);
-            case JAVA -> new JavaExporter().export(doc, data, folder);
+            case JAVA -> new JavaExporter().export(doc, folder);
         };
         notes.addAll(result.notes());
         return new ExportResult(result.files(), result.trainable(), result.dataLoading(), notes);

@@ -42,11 +42,6 @@ public final class PyTorchExporter {
         return source(ExportGraph.of(doc), null, new ArrayList<>());
     }
 
-    /** PyTorch's trainable count for the exported module. */
-    public long trainable(NetworkDocument doc) throws ExportException {
-        return trainable(ExportGraph.of(doc));
-    }
-
     private static long trainable(ExportGraph graph) throws ExportException {
         PyTorchLayers layers = new PyTorchLayers();
         long n = 0;

@@ -28,6 +28,8 @@ import java.util.List;
 final class PythonTableData {
 
     static final String SPLIT_FILE = "split.json";
+    static final String NOT_A_TABLE =
+            "Data loading is generated for CSV tables of numbers and categories so far; feed the model arrays shaped as its inputs.";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PreparedData data;
@@ -49,7 +51,7 @@ final class PythonTableData {
             return null;
         }
         if (!(data.encoding() instanceof TabularEncoding)) {
-            notes.add("Data loading is generated for CSV tables of numbers and categories so far; feed the model arrays shaped as its inputs.");
+            notes.add(NOT_A_TABLE);
             return null;
         }
         try {

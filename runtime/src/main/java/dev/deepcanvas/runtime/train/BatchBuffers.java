@@ -33,25 +33,17 @@ final class BatchBuffers {
 
     /** Gathers {@code order[from..to)}; the returned features may be changed in place (augmentation) before {@link #dataSet}. */
     float[] gather(int[] order, int from, int to) {
-        copy(split.features(), split.featureWidth(), features, order, from, to);
-        copy(split.labels(), split.labelWidth(), labels, order, from, to);
+        Batches.gather(split.features(), split.featureWidth(), features, order, from, to);
+        Batches.gather(split.labels(), split.labelWidth(), labels, order, from, to);
         if (mask != null) {
-            copy(split.mask(), split.timeSteps(), mask, order, from, to);
+            Batches.gather(split.mask(), split.timeSteps(), mask, order, from, to);
         }
         return features;
     }
 
-    private static void copy(float[] source, int width, float[] target, int[] order, int from, int to) {
-        for (int i = from; i < to; i++) {
-            System.arraycopy(source, order[i] * width, target, (i - from) * width, width);
-        }
-    }
-
     /** The gathered {@code count} examples as DL4J's arrays: the same arrays for every batch of this size. */
     DataSet dataSet(int count) {
-        long[] shape = new long[split.exampleShape().length + 1];
-        shape[0] = count;
-        System.arraycopy(split.exampleShape(), 0, shape, 1, split.exampleShape().length);
+        long[] shape = Batches.shape(split, count);
         long[] labelShape = {count, split.labelWidth()};
         long[] maskShape = {count, split.timeSteps()};
         if (!reuseNative) {

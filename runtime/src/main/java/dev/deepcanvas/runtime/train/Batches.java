@@ -13,19 +13,28 @@ final class Batches {
 
     /** Features of {@code order[from..to)} as one flat buffer (for augmentation before the copy to ND4J). */
     static float[] features(Examples split, int[] order, int from, int to) {
-        int width = split.featureWidth();
-        float[] out = new float[(to - from) * width];
-        for (int i = from; i < to; i++) {
-            System.arraycopy(split.features(), order[i] * width, out, (i - from) * width, width);
-        }
+        float[] out = new float[(to - from) * split.featureWidth()];
+        gather(split.features(), split.featureWidth(), out, order, from, to);
         return out;
     }
 
-    static INDArray featureArray(Examples split, float[] values, int count) {
+    /** Copies the rows {@code order[from..to)} of {@code width} values each from {@code source} to the start of {@code target}. */
+    static void gather(float[] source, int width, float[] target, int[] order, int from, int to) {
+        for (int i = from; i < to; i++) {
+            System.arraycopy(source, order[i] * width, target, (i - from) * width, width);
+        }
+    }
+
+    /** DL4J's shape of {@code count} examples of {@code split}: the batch, then one example's shape. */
+    static long[] shape(Examples split, int count) {
         long[] shape = new long[split.exampleShape().length + 1];
         shape[0] = count;
         System.arraycopy(split.exampleShape(), 0, shape, 1, split.exampleShape().length);
-        return floats(values, shape);
+        return shape;
+    }
+
+    static INDArray featureArray(Examples split, float[] values, int count) {
+        return floats(values, shape(split, count));
     }
 
     /**
@@ -49,9 +58,7 @@ final class Batches {
         }
         int t = split.timeSteps();
         float[] out = new float[(to - from) * t];
-        for (int i = from; i < to; i++) {
-            System.arraycopy(split.mask(), order[i] * t, out, (i - from) * t, t);
-        }
+        gather(split.mask(), t, out, order, from, to);
         return floats(out, new long[] {to - from, t});
     }
 

@@ -82,7 +82,7 @@ class JavaExportTest {
             String name = project.getFileName().toString();
             Path folder = dir.resolve(name);
             try {
-                new JavaExporter().export(doc, null, folder);
+                new JavaExporter().export(doc, folder);
             } catch (ExportException e) {
                 assertTrue(ownLayer(e), name + ": " + e.getMessage());
                 refused.add(name);
@@ -106,7 +106,7 @@ class JavaExportTest {
             NetworkDocument doc = random.next(i);
             Path folder = dir.resolve("random-" + i);
             try {
-                new JavaExporter().export(doc, null, folder);
+                new JavaExporter().export(doc, folder);
             } catch (ExportException e) {
                 assertTrue(ownLayer(e) && doc.nodes().stream().anyMatch(n -> e.getMessage().contains("'" + n.id() + "'")), e.getMessage());
                 refused.merge(e.getMessage().replaceAll("'[^']*'", "…"), 1, Integer::sum);
@@ -124,7 +124,7 @@ class JavaExportTest {
         NetworkDocument doc = new DocumentFiles().load(SAMPLES.resolve("names/names.deepcanvas"));
         doc.replace(doc.node("embedding_1").orElseThrow().withFrozen(true));
         Path folder = dir.resolve("frozen-embedding");
-        new JavaExporter().export(doc, null, folder);
+        new JavaExporter().export(doc, folder);
         assertEquals(deepCanvas(doc), configuration(compile(folder)).toJson());
     }
 
@@ -133,7 +133,7 @@ class JavaExportTest {
         NetworkDocument doc = new DocumentFiles().load(SAMPLES.resolve("templates/keras-mlp.deepcanvas"));
         doc.replace(doc.node("dense_1").orElseThrow().withFrozen(true));
         Path folder = dir.resolve("frozen");
-        new JavaExporter().export(doc, null, folder);
+        new JavaExporter().export(doc, folder);
         assertTrue(Files.readString(folder.resolve(JavaExporter.MAIN)).contains("new FrozenLayerWithBackprop(new DenseLayer.Builder()"));
         assertEquals(deepCanvas(doc), configuration(compile(folder)).toJson());
     }
@@ -144,7 +144,7 @@ class JavaExportTest {
         NetworkDocument doc = new DocumentFiles().load(project);
         PreparedData data = DataPreparer.check(doc, project).data();
         Path folder = dir.resolve("iris");
-        ExportResult result = new JavaExporter().export(doc, data, folder);
+        ExportResult result = new JavaExporter().export(doc, folder);
         assertEquals(List.of(folder.resolve(JavaExporter.POM), folder.resolve(JavaExporter.MAIN)), result.files());
         Class<?> main = compile(folder);
         ComputationGraph graph = new ComputationGraph(configuration(main));
