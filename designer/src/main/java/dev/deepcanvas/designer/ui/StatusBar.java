@@ -5,7 +5,6 @@ import dev.deepcanvas.runtime.shape.NetworkAnalysis;
 import dev.deepcanvas.runtime.summary.Calibration;
 import dev.deepcanvas.runtime.summary.DesignCost;
 import dev.deepcanvas.runtime.summary.EpochExamples;
-import dev.deepcanvas.runtime.summary.NetworkSummary;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -87,23 +86,21 @@ public final class StatusBar extends HBox {
             DesignCost c = DesignCost.of(model.document(), analysis);
             int batch = model.document().training().batchSize();
             cost.setText(DesignCost.flops(c.forwardFlops()) + (c.perStep() ? " per step" : " per example") + " · "
-                    + DesignCost.bytes(c.trainingBytes(batch)) + " to train at batch " + batch + time(analysis));
+                    + DesignCost.bytes(c.trainingBytes(batch)) + " to train at batch " + batch + time(c, batch));
         } else {
             cost.setText("");
         }
     }
 
     /** " · about 4 s per epoch" (per 1,000 examples until the project's data is checked), once the machine is calibrated. */
-    private String time(NetworkAnalysis analysis) {
+    private String time(DesignCost designCost, int batch) {
         Calibration c = model.calibrationProperty().get();
         if (c == null) {
             return "";
         }
         EpochExamples examples = model.epochExamplesProperty().get();
-        NetworkSummary summary = new NetworkSummary(model.document(), analysis).withTime(c, examples);
-        return summary.epochSeconds()
-                .map(s -> " · " + Calibration.describe(s) + (examples.fromData() ? " per epoch" : String.format(Locale.ROOT, " per %,d examples", examples.train())))
-                .orElse("");
+        double seconds = c.epochSeconds(designCost, examples, batch);
+        return " · " + Calibration.describe(seconds) + (examples.fromData() ? " per epoch" : String.format(Locale.ROOT, " per %,d examples", examples.train()));
     }
 
     /** "Backend: CPU (OpenBLAS)", once known. */
